@@ -30,3 +30,4 @@ export {
 export { walkRuns, playChoices, availableDecisions, decisionEvent, WALK_INPUT, type Walk } from './paths';
 export { PRINCIPLE_INFO, type PrincipleInfo } from './principles';
 export { hashString, seededRandom, contentHash } from './random';
+export * from './debrief-types';
