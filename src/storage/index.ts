@@ -12,3 +12,17 @@ export { createMemoryRepository } from './memory';
 export async function openRepository(): Promise<Repository> {
   return createMemoryRepository('persistent storage is not implemented yet');
 }
+
+import type { RunLease } from './types';
+
+/** Claim a run for this tab. (Placeholder: always the driver, until the lock module lands.) */
+export async function claimRun(runId: string): Promise<RunLease> {
+  return {
+    runId,
+    role: 'driver',
+    onRoleChange: () => () => {},
+    onRemoteUpdate: () => () => {},
+    notifySaved: () => {},
+    release: () => {},
+  };
+}

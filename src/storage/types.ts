@@ -105,3 +105,21 @@ export interface Repository {
   exportAll(): Promise<BackupFile>;
   importAll(backup: unknown): Promise<ImportReport>;
 }
+
+/**
+ * A tab's hold on one run. Exactly one tab drives a run (Web Locks); others are viewers that show
+ * it read-only and refresh when the driver saves (BroadcastChannel).
+ */
+export interface RunLease {
+  readonly runId: string;
+  /** Current role; a viewer becomes the driver when the driving tab closes. */
+  readonly role: 'driver' | 'viewer';
+  /** Called when the role changes. Returns an unsubscribe function. */
+  onRoleChange(listener: (role: 'driver' | 'viewer') => void): () => void;
+  /** Called when another tab saved this run. Returns an unsubscribe function. */
+  onRemoteUpdate(listener: () => void): () => void;
+  /** Tell other tabs this run was saved (the driver calls it after each successful save). */
+  notifySaved(): void;
+  /** Give up the hold (leaving the run screen). */
+  release(): void;
+}

@@ -27,10 +27,14 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Start `vite preview` on the given port (the app must already be built into dist/). */
-export async function servePreview(port: number): Promise<Served> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
-  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+/**
+ * Start `vite preview` on the given port. The app must already be built, into `dist/` or the folder
+ * named by FIREBREAK_DIST (so parallel work can build into separate folders).
+ */
+export async function servePreview(port: number, outDir = process.env.FIREBREAK_DIST ?? 'dist'): Promise<Served> {
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` first`);
+  const args = ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir];
+  const child: ChildProcess = spawn('npx', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = `http://127.0.0.1:${port}`;
