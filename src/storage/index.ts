@@ -1,28 +1,42 @@
 /**
- * Storage entry point. The only module that touches localforage.
- * (Placeholder until the persistent repository lands: returns the memory repository.)
+ * Storage entry point: the only module that touches localforage. The app calls, in order:
+ * `openRepository()` once at start-up (never rejects; check `mode`/`fallbackReason` for the
+ * memory-mode banner), `claimRun(id)` when a run screen opens, `saveRun` before showing each
+ * decision as made (with `retrying` around it), `resumeRun` to rebuild a stored run, and
+ * `downloadableBackup` / `downloadableRun` for the export buttons.
  */
-import { createMemoryRepository } from './memory';
-import type { Repository } from './types';
+import { makeBackup, toDownload, type Download } from './backup';
+import type { FirebreakRepository, StoredRun } from './types';
 
 export * from './types';
 export { createMemoryRepository } from './memory';
+export { openRepository, openPersistentRepository, type OpenOptions } from './open';
+export { createRepository, DEFAULT_SETTINGS, type RepositoryOptions } from './repository';
+export { claimRun, browserLockEnvironment, lockName, CHANNEL_NAME, type LockEnvironment, type LockManagerLike, type ChannelLike, type RunSavedMessage } from './run-lock';
+export { retrying, type RetryOptions } from './retry';
+export { toStorageError, errorKind, messageFor } from './errors';
+export { requestPersistence, storageEstimate, type StorageEstimateView, type StorageManagerLike } from './persistence';
+export { resumeRun, rebaseRun, type ResumeResult, type Replayed, type ReplayFailure } from './resume';
+export { prepareScenarioImport, newRunRecord, recordEvent, type ScenarioImport, type NewRun } from './records';
+export { makeBackup, parseBackup, mergeRun, mergeScenario, mergeSettings, toDownload, BACKUP_SCHEMA_VERSION, type Download, type ParsedBackup } from './backup';
+export { APP_VERSION, RECORD_SCHEMA_VERSION } from './version';
 
-/** Open the best repository this browser allows; never rejects (falls back to memory). */
-export async function openRepository(): Promise<Repository> {
-  return createMemoryRepository('persistent storage is not implemented yet');
+/** Everything (runs, imported scenarios, settings, damaged records) as a JSON file to download. */
+export async function downloadableBackup(repo: FirebreakRepository): Promise<Download> {
+  return toDownload(await repo.exportAll(), 'backup');
 }
 
-import type { RunLease } from './types';
+/** One run as a JSON file to download (import it back with `importAll`). */
+export async function downloadableRun(repo: FirebreakRepository, runId: string): Promise<Download> {
+  const file = await repo.exportRun(runId);
+  const run = file.runs[0];
+  return toDownload(file, run ? `run-${run.scenarioId}-${run.id}` : 'run');
+}
 
-/** Claim a run for this tab. (Placeholder: always the driver, until the lock module lands.) */
-export async function claimRun(runId: string): Promise<RunLease> {
-  return {
-    runId,
-    role: 'driver',
-    onRoleChange: () => () => {},
-    onRemoteUpdate: () => () => {},
-    notifySaved: () => {},
-    release: () => {},
-  };
+/**
+ * A run held only in the app as a JSON file to download — the "export" offered when saving it
+ * failed (full disk, storage gone). Same backup format, so `importAll` takes it back.
+ */
+export function downloadableRunRecord(run: StoredRun): Download {
+  return toDownload(makeBackup({ runs: [run], scenarios: [], settings: { locale: null, persisted: null } }), `run-${run.scenarioId}-${run.id}`);
 }

@@ -51,6 +51,8 @@ export interface QuarantinedRecord {
   store: 'runs' | 'scenarios' | 'settings';
   reason: string;
   raw: unknown;
+  /** When it was set aside (epoch ms); absent for a record left in place (written by a newer app version). */
+  quarantinedAt?: number;
 }
 
 export type StorageErrorKind = 'quota' | 'unavailable' | 'conflict' | 'invalid' | 'unknown';
@@ -76,6 +78,11 @@ export interface BackupFile {
   runs: StoredRun[];
   scenarios: StoredScenario[];
   settings: Settings;
+  /**
+   * Records that failed validation here, carried along so a backup really holds everything
+   * (a developer can repair them). `importAll` does not import them; it reports how many there were.
+   */
+  quarantined?: QuarantinedRecord[];
 }
 
 export interface ImportReport {
@@ -122,4 +129,20 @@ export interface RunLease {
   notifySaved(): void;
   /** Give up the hold (leaving the run screen). */
   release(): void;
+}
+
+/**
+ * What `openRepository()` actually returns: the `Repository` contract plus the quarantine and the
+ * per-run export. Both the IndexedDB and the memory repository implement it.
+ */
+export interface FirebreakRepository extends Repository {
+  /** Every record set aside because it failed validation (all stores). */
+  listQuarantine(): Promise<QuarantinedRecord[]>;
+  /**
+   * Delete a quarantined record for good. Only on the user's explicit request (e.g. after they
+   * exported a backup, which carries quarantined records along).
+   */
+  discardQuarantined(record: Pick<QuarantinedRecord, 'store' | 'key'>): Promise<void>;
+  /** A backup file holding just this run (import it with `importAll`). Rejects `invalid` if there is no such run. */
+  exportRun(id: string): Promise<BackupFile>;
 }
