@@ -1,5 +1,5 @@
 /** `firebreak check`: validate scenario files and print their graph statistics. */
-import { formatProblem, type GraphStats, type ScenarioProblem } from '../engine';
+import { findBestPath, findWorstPath, formatProblem, type GraphStats, type ScenarioProblem, type ScoredPath } from '../engine';
 import { loadFile, out, scenarioFiles } from './files';
 
 interface CheckResult {
@@ -7,8 +7,21 @@ interface CheckResult {
   id?: string;
   ok: boolean;
   stats?: GraphStats;
+  best?: PathSummary;
+  worst?: PathSummary;
   problems: ScenarioProblem[];
 }
+
+interface PathSummary {
+  choices: string[];
+  overall: number;
+  outcome: string | null;
+}
+
+const summary = (p: ScoredPath): PathSummary => ({ choices: p.choices, overall: p.score.overall, outcome: p.score.outcome });
+
+/** Scenarios with more static paths than this are not enumerated for best/worst paths. */
+const MAX_ENUMERATED_PATHS = 50_000;
 
 const num = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en') : 'unbounded');
 
@@ -17,7 +30,17 @@ export function runCheck(targets: readonly string[], opts: { json: boolean }): n
   const results: CheckResult[] = files.map((file) => {
     const loaded = loadFile(file);
     return loaded.ok
-      ? { file, id: loaded.compiled.scenario.id, ok: true, stats: loaded.stats, problems: loaded.warnings }
+      ? {
+          file,
+          id: loaded.compiled.scenario.id,
+          ok: true,
+          stats: loaded.stats,
+          // Best and worst paths need every run walked; skip scenarios too large to enumerate.
+          ...(loaded.stats.paths <= MAX_ENUMERATED_PATHS
+            ? { best: summary(findBestPath(loaded.compiled)), worst: summary(findWorstPath(loaded.compiled)) }
+            : {}),
+          problems: loaded.warnings,
+        }
       : { file, ok: false, ...(loaded.stats ? { stats: loaded.stats } : {}), problems: loaded.problems };
   });
   const allOk = results.length > 0 && results.every((r) => r.ok);
@@ -29,6 +52,8 @@ export function runCheck(targets: readonly string[], opts: { json: boolean }): n
       if (r.ok && r.stats) {
         const s = r.stats;
         out(`ok   ${r.file} (${r.id}): ${s.nodes} nodes, ${s.endings} endings, ${num(s.paths)} paths, shortest ${s.shortest}, longest ${num(s.longest)} decisions`);
+        if (r.best) out(`     best:  ${r.best.overall} (${r.best.outcome}) ${r.best.choices.join(',')}`);
+        if (r.worst) out(`     worst: ${r.worst.overall} (${r.worst.outcome}) ${r.worst.choices.join(',')}`);
       } else {
         out(`FAIL ${r.file}`);
       }

@@ -1,5 +1,5 @@
-/** `firebreak play`: walk a run with the given decisions and print where it ended. */
-import { formatProblem, playChoices, RunError, viewRun, type Locale } from '../engine';
+/** `firebreak play`: walk a run with the given decisions and print the ending, scores and debrief. */
+import { buildDebrief, debriefToMarkdown, formatProblem, playChoices, viewRun, WALK_INPUT, type Locale } from '../engine';
 import { findScenario, out } from './files';
 
 export function runPlay(idOrFile: string, choose: string, opts: { json: boolean; locale: Locale }): number {
@@ -9,22 +9,55 @@ export function runPlay(idOrFile: string, choose: string, opts: { json: boolean;
     return 1;
   }
   const { compiled } = loaded;
-  const choices = choose.split(',').map((c) => c.trim()).filter((c) => c.length > 0);
+  const choices = choose
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
   let snapshot;
   try {
     snapshot = playChoices(compiled, choices);
   } catch (err) {
-    process.stderr.write(`${err instanceof RunError || err instanceof Error ? err.message : String(err)}\n`);
+    // An unavailable choice: the message names the node and the choices it offers.
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
   const view = viewRun(compiled, snapshot);
-  const t = (text: { ja?: string; en?: string }) => text[opts.locale] ?? text.en ?? text.ja ?? '';
+  const debrief = buildDebrief(compiled, snapshot, {
+    mode: 'assessment',
+    team: 'cli',
+    participants: [],
+    startedAt: WALK_INPUT.startedAt,
+    endedAt: null,
+  });
+  const s = debrief.scores;
   if (opts.json) {
-    out(JSON.stringify({ scenario: compiled.scenario.id, path: choices, ended: view.ended, node: view.nodeId, ending: view.ending?.outcome ?? null, clock: view.clock, model: view.model, log: view.log }, null, 2));
-  } else {
-    out(`${t(compiled.scenario.title)} (${compiled.scenario.id})`);
-    for (const e of view.log) out(`  ${e.seq}. [${e.nodeId}] ${e.choiceId}  t+${e.clockAfter}min  heat ${e.modelAfter.heat} trust ${e.modelAfter.trust}`);
-    out(view.ended ? `ended at ${view.nodeId}: ${view.ending?.outcome} — ${t(view.ending!.title)}` : `not ended: at ${view.nodeId}`);
+    out(
+      JSON.stringify(
+        {
+          scenario: compiled.scenario.id,
+          path: choices,
+          ended: view.ended,
+          node: view.nodeId,
+          ending: view.ending?.outcome ?? null,
+          scores: { speed: s.speed, transparency: s.transparency, tone: s.tone, strategyFit: s.strategyFit, overall: s.overall },
+          grade: s.grade,
+          evidence: s.evidence,
+          log: view.log,
+          debrief,
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
   }
+  const t = (text: { ja?: string; en?: string }) => text[opts.locale] ?? text.en ?? text.ja ?? '';
+  out(`${t(compiled.scenario.title)} (${compiled.scenario.id})`);
+  for (const e of view.log)
+    out(`  ${e.seq}. [${e.nodeId}] ${e.choiceId}  T+${e.clockAfter}min  heat ${e.modelAfter.heat}  trust ${e.modelAfter.trust}  → ${e.target}`);
+  out(view.ended ? `ended at ${view.nodeId}: ${view.ending?.outcome} — ${t(view.ending!.title)}` : `not ended: at ${view.nodeId}`);
+  out(`scores: speed ${s.speed}, transparency ${s.transparency}, tone ${s.tone}, strategy fit ${s.strategyFit}, overall ${s.overall} (${s.grade})`);
+  out('');
+  out(debriefToMarkdown(debrief, opts.locale));
   return 0;
 }

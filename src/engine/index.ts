@@ -31,3 +31,8 @@ export { walkRuns, playChoices, availableDecisions, decisionEvent, WALK_INPUT, t
 export { PRINCIPLE_INFO, type PrincipleInfo } from './principles';
 export { hashString, seededRandom, contentHash } from './random';
 export * from './debrief-types';
+export { scoreRun } from './scoring';
+export { findBestPath, findWorstPath, scoreAllPaths, comparePaths, type ScoredPath } from './best-path';
+export { buildDebrief } from './debrief';
+export { debriefToMarkdown, escapeMarkdown } from './debrief-markdown';
+export * as rubric from './rubric';

@@ -68,6 +68,7 @@ export function parseText(text: string, file: string): { ok: true; value: Raw } 
       prettyErrors: true,
       schema: 'core',
       merge: false,
+      logLevel: 'error',
     }) as Raw;
     return { ok: true, value };
   } catch (err) {
@@ -128,17 +129,32 @@ export function describePath(raw: Raw, path: readonly PropertyKey[]): { path: st
   return { path: parts.join(' › ') || '(top level)', ...(nodeId ? { nodeId } : {}) };
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+/** The raw value at a path, and whether its key is absent from its parent. */
+function lookup(raw: Raw, path: readonly PropertyKey[]): { value: Raw; missing: boolean } {
+  let cursor: Raw = raw;
+  for (let i = 0; i < path.length; i++) {
+    if (!cursor || typeof cursor !== 'object') return { value: undefined, missing: true };
+    const key = path[i] as string;
+    if (!Object.prototype.hasOwnProperty.call(cursor, key)) return { value: undefined, missing: true };
+    cursor = (cursor as Record<string, unknown>)[key];
+  }
+  return { value: cursor, missing: false };
+}
+
+function issueMessage(issue: z.core.$ZodIssue, raw: Raw): string {
   // zod's defaults are terse ("Invalid input"); say what was expected in words a facilitator reads.
+  const { value, missing } = lookup(raw, issue.path);
+  const custom = !issue.message.startsWith('Invalid');
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? `is missing (expected ${issue.expected})`
-        : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+      return missing ? `is missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(value)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_value': {
+      if (custom) return issue.message;
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return missing ? `is missing (expected one of ${allowed})` : `must be one of ${allowed}, not ${describeValue(value)}`;
+    }
     default:
       return issue.message;
   }
@@ -163,7 +179,7 @@ export function validateScenario(raw: Raw, file: string): LoadResult {
       rule: 'schema',
       file,
       path,
-      message: issueMessage(issue),
+      message: issueMessage(issue, raw),
       ...(nodeId ? { nodeId } : {}),
     };
   });
