@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { contentSecurityPolicy, scenarios } from './vite/scenarios-plugin';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), scenarios(), contentSecurityPolicy()],
   build: { target: 'es2022' },
   test: {
     include: ['tests/**/*.test.ts'],

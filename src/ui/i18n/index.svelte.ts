@@ -1,0 +1,81 @@
+/**
+ * The UI's i18n layer: a tiny typed dictionary per locale (`en.ts`, `ja.ts`) and a `t()` that reads
+ * the current locale from a rune, so every template re-renders when the language changes.
+ *
+ * Why not Paraglide or typesafe-i18n: the app has two locales and a few hundred short strings.
+ * A plain object typed by `Messages` gives the same guarantee that matters — a missing or misspelt
+ * key in either language is a compile error — with zero dependencies, no build step and no
+ * generated code to keep in sync. Plural rules are not needed for these strings; numbers and
+ * dates go through `Intl`, which knows both locales.
+ */
+import type { LocalText, Locale } from '../../engine/schema';
+import { en, type MessageKey, type Messages } from './en';
+import { ja } from './ja';
+
+export type { MessageKey, Messages };
+
+const DICTIONARIES: Record<Locale, Messages> = { en, ja };
+
+/** The locale the browser prefers, if it is one we have; English otherwise. */
+export function detectLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
+  for (const lang of languages) {
+    const base = lang.toLowerCase().split('-')[0];
+    if (base === 'ja' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+let current = $state<Locale>(detectLocale());
+
+/** The current UI locale. Setting it re-renders every `t()` call and updates `<html lang>`. */
+export const i18n = {
+  get locale(): Locale {
+    return current;
+  },
+  set locale(value: Locale) {
+    current = value;
+    if (typeof document !== 'undefined') document.documentElement.lang = value;
+  },
+};
+
+/** Translate a key, filling `{name}` placeholders from `params`. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const template = DICTIONARIES[current][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
+}
+
+/** A scenario's text in the current locale, falling back to the other language if it is missing. */
+export function lt(text: LocalText | null | undefined): string {
+  if (!text) return '';
+  return text[current] ?? text.en ?? text.ja ?? '';
+}
+
+/** A number formatted for the current locale. */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(current, options).format(value);
+}
+
+/** A compact number (12K / 1.2万) for engagement counts. */
+export function formatCompact(value: number): string {
+  return new Intl.NumberFormat(current, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A real date-time (epoch ms or ISO) in the current locale. */
+export function formatDateTime(value: number | string): string {
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
+/** A real duration in ms as minutes and seconds ("3 min 20 s" / "3分20秒"). */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  const unit = (n: number, u: 'minute' | 'second') =>
+    new Intl.NumberFormat(current, { style: 'unit', unit: u, unitDisplay: 'narrow' }).format(n);
+  return m > 0 ? `${unit(m, 'minute')} ${unit(s, 'second')}` : unit(s, 'second');
+}
