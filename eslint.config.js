@@ -12,11 +12,20 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'Scenario content must never be executed.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'Scenario content must never be executed.' },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'Scenario content must never be executed.',
+        },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'Scenario content must never be executed.',
+        },
       ],
     },
   },
@@ -32,7 +41,16 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['svelte', 'svelte/*', 'localforage', '@xstate/svelte', '../ui/*', '../storage/*'] },
+        {
+          patterns: [
+            'svelte',
+            'svelte/*',
+            'localforage',
+            '@xstate/svelte',
+            '../ui/*',
+            '../storage/*',
+          ],
+        },
       ],
     },
   },

@@ -40,33 +40,59 @@ export function graphEdges(scenario: Scenario): Map<string, string[]> {
 /** Check a scenario; problems with severity `error` make it unplayable. */
 export function checkScenario(scenario: Scenario, file: string): CheckReport {
   const problems: ScenarioProblem[] = [];
-  const add = (rule: string, path: string, message: string, nodeId?: string, severity: 'error' | 'warning' = 'error') =>
-    problems.push({ severity, rule, file, path, message, ...(nodeId ? { nodeId } : {}) });
+  const add = (
+    rule: string,
+    path: string,
+    message: string,
+    nodeId?: string,
+    severity: 'error' | 'warning' = 'error',
+  ) => problems.push({ severity, rule, file, path, message, ...(nodeId ? { nodeId } : {}) });
 
   checkIds(scenario, add);
   const nodeIds = new Set(scenario.nodes.map((n) => n.id));
   const itemIds = collectFeedItemIds(scenario);
 
-  if (!nodeIds.has(scenario.start)) add('unknown-start', 'start', `start node "${scenario.start}" does not exist`);
+  if (!nodeIds.has(scenario.start))
+    add('unknown-start', 'start', `start node "${scenario.start}" does not exist`);
 
   scenario.nodes.forEach((node, i) => {
     const at = `nodes[${i}] (node "${node.id}")`;
     if (node.ending && (node.choices.length > 0 || node.deadline))
       add('ending-with-choices', at, 'an ending node cannot have choices or a deadline', node.id);
     if (!node.ending && node.choices.length === 0)
-      add('no-choices', at, 'has no choices and is not an ending: the run would get stuck here', node.id);
-    const outcomes: [string, ChoiceOutcome][] = node.choices.map((c, j) => [`${at} › choices[${j}] (choice "${c.id}")`, c]);
+      add(
+        'no-choices',
+        at,
+        'has no choices and is not an ending: the run would get stuck here',
+        node.id,
+      );
+    const outcomes: [string, ChoiceOutcome][] = node.choices.map((c, j) => [
+      `${at} › choices[${j}] (choice "${c.id}")`,
+      c,
+    ]);
     if (node.deadline) outcomes.push([`${at} › deadline › onTimeout`, node.deadline.onTimeout]);
     for (const [where, o] of outcomes) {
       for (const target of outcomeTargets(o))
-        if (!nodeIds.has(target)) add('unknown-target', where, `leads to node "${target}", which does not exist`, node.id);
+        if (!nodeIds.has(target))
+          add('unknown-target', where, `leads to node "${target}", which does not exist`, node.id);
       for (const del of o.deletes)
-        if (!itemIds.has(del)) add('unknown-feed-item', `${where} › deletes`, `deletes feed item "${del}", which does not exist`, node.id);
+        if (!itemIds.has(del))
+          add(
+            'unknown-feed-item',
+            `${where} › deletes`,
+            `deletes feed item "${del}", which does not exist`,
+            node.id,
+          );
     }
     for (const item of [...node.feed, ...outcomes.flatMap(([, o]) => o.reactions)]) {
       for (const ref of [item.replyTo, item.quoteOf])
         if (ref !== undefined && !itemIds.has(ref))
-          add('unknown-feed-item', `${at} › feed item "${item.id}"`, `refers to feed item "${ref}", which does not exist`, node.id);
+          add(
+            'unknown-feed-item',
+            `${at} › feed item "${item.id}"`,
+            `refers to feed item "${ref}", which does not exist`,
+            node.id,
+          );
     }
   });
 
@@ -75,7 +101,13 @@ export function checkScenario(scenario: Scenario, file: string): CheckReport {
   return { problems, stats };
 }
 
-type Add = (rule: string, path: string, message: string, nodeId?: string, severity?: 'error' | 'warning') => void;
+type Add = (
+  rule: string,
+  path: string,
+  message: string,
+  nodeId?: string,
+  severity?: 'error' | 'warning',
+) => void;
 
 function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
@@ -101,19 +133,26 @@ function checkIds(scenario: Scenario, add: Add) {
   const itemIds: string[] = [];
   for (const node of scenario.nodes) {
     for (const id of duplicates(node.choices.map((c) => c.id)))
-      add('duplicate-id', `node "${node.id}" › choices`, `choice id "${id}" is used more than once in this node`, node.id);
+      add(
+        'duplicate-id',
+        `node "${node.id}" › choices`,
+        `choice id "${id}" is used more than once in this node`,
+        node.id,
+      );
     itemIds.push(...node.feed.map((f) => f.id));
     for (const c of node.choices) itemIds.push(...c.reactions.map((r) => r.id));
     itemIds.push(...(node.deadline?.onTimeout.reactions ?? []).map((r) => r.id));
   }
   for (const inject of scenario.injects) itemIds.push(...inject.items.map((i) => i.id));
-  for (const id of duplicates(itemIds)) add('duplicate-id', 'feed', `feed item id "${id}" is used more than once`);
+  for (const id of duplicates(itemIds))
+    add('duplicate-id', 'feed', `feed item id "${id}" is used more than once`);
   for (const [name, list] of [
     ['objectives', scenario.objectives],
     ['roles', scenario.roles],
     ['injects', scenario.injects],
   ] as const)
-    for (const id of duplicates(list.map((x) => x.id))) add('duplicate-id', name, `id "${id}" is used more than once`);
+    for (const id of duplicates(list.map((x) => x.id)))
+      add('duplicate-id', name, `id "${id}" is used more than once`);
 }
 
 function isLocalText(value: unknown): value is LocalText {
@@ -161,30 +200,49 @@ function analyseGraph(scenario: Scenario, add: Add): GraphStats {
     reachable.add(scenario.start);
     while (stack.length > 0) {
       const id = stack.pop()!;
-      for (const t of edges.get(id) ?? []) if (known(t) && !reachable.has(t)) (reachable.add(t), stack.push(t));
+      for (const t of edges.get(id) ?? []) {
+        if (known(t) && !reachable.has(t)) {
+          reachable.add(t);
+          stack.push(t);
+        }
+      }
     }
   }
   for (const node of scenario.nodes)
-    if (!reachable.has(node.id)) add('unreachable', `node "${node.id}"`, 'can never be reached from the start node', node.id);
+    if (!reachable.has(node.id))
+      add('unreachable', `node "${node.id}"`, 'can never be reached from the start node', node.id);
 
   // Backward reachability from the endings.
   const reverse = new Map<string, string[]>();
-  for (const [from, tos] of edges) for (const t of tos) if (known(t)) reverse.set(t, [...(reverse.get(t) ?? []), from]);
+  for (const [from, tos] of edges)
+    for (const t of tos) if (known(t)) reverse.set(t, [...(reverse.get(t) ?? []), from]);
   const canEnd = new Set<string>(endings);
   const stack = [...endings];
   while (stack.length > 0) {
     const id = stack.pop()!;
-    for (const f of reverse.get(id) ?? []) if (!canEnd.has(f)) (canEnd.add(f), stack.push(f));
+    for (const f of reverse.get(id) ?? []) {
+      if (!canEnd.has(f)) {
+        canEnd.add(f);
+        stack.push(f);
+      }
+    }
   }
   for (const id of reachable)
     if (!canEnd.has(id))
-      add('never-ends', `node "${id}"`, 'no path from here reaches an ending (a dead end or a cycle with no way out)', id);
+      add(
+        'never-ends',
+        `node "${id}"`,
+        'no path from here reaches an ending (a dead end or a cycle with no way out)',
+        id,
+      );
   if (endings.size === 0) add('no-ending', 'nodes', 'the scenario has no ending node');
 
   // Topological order of the reachable subgraph.
   const indegree = new Map<string, number>();
   for (const id of reachable) indegree.set(id, 0);
-  for (const id of reachable) for (const t of edges.get(id) ?? []) if (reachable.has(t)) indegree.set(t, indegree.get(t)! + 1);
+  for (const id of reachable)
+    for (const t of edges.get(id) ?? [])
+      if (reachable.has(t)) indegree.set(t, indegree.get(t)! + 1);
   const order: string[] = [];
   const queue = [...reachable].filter((id) => indegree.get(id) === 0);
   while (queue.length > 0) {
@@ -203,7 +261,10 @@ function analyseGraph(scenario: Scenario, add: Add): GraphStats {
     add(
       'cycle',
       'nodes',
-      `the graph has a cycle through ${onCycle.slice(0, 5).map((id) => `"${id}"`).join(', ')}${onCycle.length > 5 ? '…' : ''}; paths are unbounded`,
+      `the graph has a cycle through ${onCycle
+        .slice(0, 5)
+        .map((id) => `"${id}"`)
+        .join(', ')}${onCycle.length > 5 ? '…' : ''}; paths are unbounded`,
       onCycle[0],
       'warning',
     );
@@ -251,14 +312,22 @@ function finite(n: number | undefined): number {
 }
 
 /** Breadth-first distance from the start to the nearest ending, for graphs with cycles. */
-function shortestWithCycles(edges: Map<string, string[]>, start: string, endings: Set<string>): number {
+function shortestWithCycles(
+  edges: Map<string, string[]>,
+  start: string,
+  endings: Set<string>,
+): number {
   const dist = new Map<string, number>([[start, 0]]);
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i]!;
     if (endings.has(id)) return dist.get(id)!;
-    for (const t of edges.get(id) ?? [])
-      if (!dist.has(t) && edges.has(t)) (dist.set(t, dist.get(id)! + 1), queue.push(t));
+    for (const t of edges.get(id) ?? []) {
+      if (!dist.has(t) && edges.has(t)) {
+        dist.set(t, dist.get(id)! + 1);
+        queue.push(t);
+      }
+    }
   }
   return 0;
 }

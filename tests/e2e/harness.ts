@@ -31,9 +31,23 @@ export interface Served {
  * Start `vite preview` on the given port. The app must already be built, into `dist/` or the folder
  * named by FIREBREAK_DIST (so parallel work can build into separate folders).
  */
-export async function servePreview(port: number, outDir = process.env.FIREBREAK_DIST ?? 'dist'): Promise<Served> {
-  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` first`);
-  const args = ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir];
+export async function servePreview(
+  port: number,
+  outDir = process.env.FIREBREAK_DIST ?? 'dist',
+): Promise<Served> {
+  if (!existsSync(`${outDir}/index.html`))
+    throw new Error(`${outDir}/ is missing: run \`npm run build\` first`);
+  const args = [
+    'vite',
+    'preview',
+    '--port',
+    String(port),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+    '--outDir',
+    outDir,
+  ];
   const child: ChildProcess = spawn('npx', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,7 +89,9 @@ export async function openPage(
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(`CSP violation: ${text}`));
+  await page.exposeFunction('__reportCspViolation', (text: string) =>
+    problems.push(`CSP violation: ${text}`),
+  );
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window as unknown as { __reportCspViolation(t: string): void }).__reportCspViolation(
