@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { replayRun } from '../../../src/engine';
+import { prepareScenarioImport, newRunRecord, recordEvent } from '../../../src/storage/records';
+import { rebaseRun, resumeRun } from '../../../src/storage/resume';
+import { compile, makeRun, MINIMAL, MINIMAL_TEXT } from './helpers';
+
+// The same scenario with the "wait" choice's cost changed: different hash, same choices.
+const TWEAKED_TEXT = MINIMAL_TEXT.replace('minutes: 240\n        actions: [wait]\n        transparency: silent\n        tone: neutral\n        feedback: { ja: 沈黙', 'minutes: 120\n        actions: [wait]\n        transparency: silent\n        tone: neutral\n        feedback: { ja: 沈黙');
+// The same scenario with the "wait" choice renamed: a stored "wait" no longer applies.
+const RENAMED_TEXT = MINIMAL_TEXT.replace('- id: wait', '- id: hold');
+
+describe('resumeRun', () => {
+  it('same scenario: replays the log to the same snapshot', () => {
+    const stored = makeRun('r', ['apologise']);
+    const result = resumeRun(stored, MINIMAL);
+    expect(result.status).toBe('same');
+    if (result.status !== 'same') return;
+    expect(result.snapshot.context).toEqual(replayRun(MINIMAL, stored.input, stored.events).context);
+  });
+
+  it('changed scenario whose path still exists: offers both, and the new replay works', () => {
+    expect(TWEAKED_TEXT).not.toBe(MINIMAL_TEXT);
+    const tweaked = compile(TWEAKED_TEXT);
+    const stored = makeRun('r', ['wait']);
+    const result = resumeRun(stored, tweaked);
+    expect(result.status).toBe('changed');
+    if (result.status !== 'changed') return;
+    expect(result.stored.compiled.hash).toBe(MINIMAL.hash);
+    expect(result.stored.snapshot.context.clock).toBe(240);
+    expect(result.current).toMatchObject({ ok: true });
+    if (result.current?.ok) expect(result.current.snapshot.context.clock).toBe(120);
+    const rebased = rebaseRun(stored, { compiled: tweaked, text: TWEAKED_TEXT }, 77);
+    expect(rebased).toMatchObject({ scenarioHash: tweaked.hash, scenarioText: TWEAKED_TEXT, updatedAt: 77, events: stored.events });
+    expect(resumeRun(rebased, tweaked).status).toBe('same');
+  });
+
+  it('changed scenario where a stored decision no longer exists: names the first failing event', () => {
+    const result = resumeRun(makeRun('r', ['wait']), compile(RENAMED_TEXT));
+    expect(result.status).toBe('changed');
+    if (result.status !== 'changed') return;
+    expect(result.current).toMatchObject({ ok: false, failure: { index: 0, event: { choiceId: 'wait' }, reason: expect.stringMatching(/no choice "wait"/) } });
+    // The stored version still works, so the app can continue on it.
+    expect(result.stored.snapshot.context.nodeId).toBe('bad-end');
+  });
+
+  it('a scenario gone from the library: continue on the stored copy only', () => {
+    const result = resumeRun(makeRun('r', []), null);
+    expect(result).toMatchObject({ status: 'changed', current: null });
+  });
+
+  it('a deadline that no longer makes a decision on the new version is reported', () => {
+    const noDeadline = compile(MINIMAL_TEXT.replace(/    deadline:\n(?:      .*\n|        .*\n)+?(?=    choices:)/, ''));
+    const stored = makeRun('r', [], { events: [{ type: 'clock.deadline', at: 60_000 }] });
+    const result = resumeRun(stored, noDeadline);
+    expect(result.status).toBe('changed');
+    if (result.status === 'changed') expect(result.current).toMatchObject({ ok: false, failure: { index: 0, reason: expect.stringMatching(/no longer makes a decision/) } });
+  });
+
+  it('broken: stored text that no longer loads, or a log that does not replay', () => {
+    expect(resumeRun(makeRun('r', [], { scenarioText: 'not: [valid', scenarioHash: 'x' }), MINIMAL)).toMatchObject({ status: 'broken' });
+    expect(resumeRun(makeRun('r', ['nope']), MINIMAL)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/event 1/) });
+  });
+
+  it('keeps absolute deadlines, so a resumed run re-arms from the stored time', () => {
+    const stored = makeRun('r', [], { input: { seed: 3, timer: true, startedAt: 1_000_000 } });
+    const result = resumeRun(stored, MINIMAL);
+    if (result.status !== 'same') throw new Error(result.status);
+    expect(result.snapshot.context.deadlineAt).toBe(1_000_000 + 60_000);
+  });
+});
+
+describe('record builders', () => {
+  it('prepareScenarioImport validates a shared file and builds its record', () => {
+    const ok = prepareScenarioImport(MINIMAL_TEXT, 'minimal.yaml', 9);
+    expect(ok).toMatchObject({ ok: true, record: { id: 'minimal', fileName: 'minimal.yaml', hash: MINIMAL.hash, importedAt: 9 } });
+    expect(prepareScenarioImport('id: [', 'bad.yaml')).toMatchObject({ ok: false });
+  });
+
+  it('newRunRecord + recordEvent build a run that marks itself finished at the ending', () => {
+    const input = { seed: 1, timer: false, startedAt: 0 };
+    let run = newRunRecord({ compiled: MINIMAL, text: MINIMAL_TEXT }, { id: 'n', input, mode: 'assessment', team: 'T', participants: ['a'], locale: 'ja' }, 1);
+    expect(run).toMatchObject({ status: 'active', events: [], scenarioHash: MINIMAL.hash, createdAt: 1 });
+    const event = { type: 'choice.select' as const, choiceId: 'apologise', at: 5 };
+    const after = replayRun(MINIMAL, input, [event]);
+    run = recordEvent(run, event, after, 6);
+    expect(run).toMatchObject({ status: 'finished', events: [event], updatedAt: 6 });
+  });
+});
