@@ -26,6 +26,8 @@ const stepArb = fc.record({
   extraMs: fc.integer({ min: 0, max: 30_000 }),
 });
 
+type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
+
 const sessionArb = fc.record({
   seed: fc.integer(),
   timer: fc.boolean(),
@@ -35,7 +37,7 @@ const sessionArb = fc.record({
 });
 
 /** Play a random session; returns the events and the snapshot after each (index 0: the start). */
-function play(compiled: CompiledScenario, input: RunInput, steps: fc.RecordValue<typeof stepArb>[]): { events: RunEvent[]; snapshots: RunSnapshot[] } {
+function play(compiled: CompiledScenario, input: RunInput, steps: Step[]): { events: RunEvent[]; snapshots: RunSnapshot[] } {
   let snapshot = startRun(compiled, input);
   const events: RunEvent[] = [];
   const snapshots = [snapshot];

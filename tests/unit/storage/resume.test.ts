@@ -49,7 +49,7 @@ describe('resumeRun', () => {
   });
 
   it('a deadline that no longer makes a decision on the new version is reported', () => {
-    const noDeadline = compile(MINIMAL_TEXT.replace(/    deadline:\n(?:      .*\n|        .*\n)+?(?=    choices:)/, ''));
+    const noDeadline = compile(MINIMAL_TEXT.replace(/ {4}deadline:\n(?: {6}.*\n| {8}.*\n)+?(?= {4}choices:)/, ''));
     const stored = makeRun('r', [], { events: [{ type: 'clock.deadline', at: 60_000 }] });
     const result = resumeRun(stored, noDeadline);
     expect(result.status).toBe('changed');
