@@ -30,7 +30,10 @@ function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value };
 }
 
-const fixture = loadScenario(readFileSync('tests/fixtures/scenarios/minimal.yaml', 'utf8'), 'minimal.yaml');
+const fixture = loadScenario(
+  readFileSync('tests/fixtures/scenarios/minimal.yaml', 'utf8'),
+  'minimal.yaml',
+);
 if (!fixture.ok) throw new Error('fixture invalid');
 const base = fixture.compiled.scenario;
 
@@ -42,7 +45,10 @@ function generated(n: number): Scenario {
   const nodes: Scenario['nodes'] = [];
   for (let l = 0; l < layers; l++) {
     for (let k = 0; k < perLayer; k++) {
-      const nextIds = l + 1 < layers ? [`n${l + 1}-${k}`, `n${l + 1}-${(k + 1) % perLayer}`] : ['good-end', 'bad-end'];
+      const nextIds =
+        l + 1 < layers
+          ? [`n${l + 1}-${k}`, `n${l + 1}-${(k + 1) % perLayer}`]
+          : ['good-end', 'bad-end'];
       nodes.push({
         ...template,
         id: `n${l}-${k}`,
@@ -53,7 +59,11 @@ function generated(n: number): Scenario {
     }
   }
   // Every first-layer node but the start is reached from nowhere; point the start at them too.
-  return { ...base, start: 'n0-0', nodes: [...nodes.filter((x) => !/^n0-[123]$/.test(x.id)), ...base.nodes.slice(1)] };
+  return {
+    ...base,
+    start: 'n0-0',
+    nodes: [...nodes.filter((x) => !/^n0-[123]$/.test(x.id)), ...base.nodes.slice(1)],
+  };
 }
 
 console.log('scenario check (schema already valid; graph checks + path counting):');
@@ -67,28 +77,36 @@ for (const n of [200, 2_000, 20_000]) {
   console.log(`  ${String(s.nodes.length).padStart(6)} nodes: ${(ms / runs).toFixed(2)} ms`);
 }
 
-console.log('decision steps over seeded random playthroughs (model + feed derivation on):');
+console.log('decision steps over seeded random playthroughs (1,000 runs per scenario):');
 const files = readdirSync('scenarios').filter((f) => /\.ya?ml$/.test(f));
 let steps = 0;
-let totalMs = 0;
+let stepMs = 0;
+let feedMs = 0;
 for (const f of files) {
   const loaded = loadScenario(readFileSync(join('scenarios', f), 'utf8'), f);
   if (!loaded.ok) continue;
   const c = loaded.compiled;
   const random = seededRandom(42);
-  const t0 = performance.now();
   for (let run = 0; run < 1000; run++) {
     let s = startRun(c, { seed: run, timer: true, startedAt: 0 });
     while (s.status !== 'done') {
       const options = availableDecisions(c, s);
-      s = stepRun(c, s, decisionEvent(s, options[Math.floor(random() * options.length)]!));
+      const event = decisionEvent(s, options[Math.floor(random() * options.length)]!);
+      const t0 = performance.now();
+      s = stepRun(c, s, event);
+      const t1 = performance.now();
       deriveFeed(c.index, s.context);
+      feedMs += performance.now() - t1;
+      stepMs += t1 - t0;
       steps++;
     }
   }
-  totalMs += performance.now() - t0;
 }
-console.log(`  ${steps.toLocaleString('en')} steps in ${files.length} scenarios: ${((totalMs * 1000) / Math.max(steps, 1)).toFixed(1)} µs per step`);
+const per = (ms: number) => ((ms * 1000) / Math.max(steps, 1)).toFixed(1);
+console.log(`  ${steps.toLocaleString('en')} steps in ${files.length} scenarios`);
+console.log(
+  `  machine step (model on): ${per(stepMs)} µs; feed derivation: ${per(feedMs)} µs; both: ${per(stepMs + feedMs)} µs`,
+);
 
 console.log('replay of a 200-decision run:');
 const chain = compileScenario(generated(800));

@@ -15,13 +15,19 @@ export interface ScoredPath {
   endingNode: string;
 }
 
-const OUTCOME_RANK: Record<Outcome, number> = { recovered: 3, contained: 2, escalated: 1, catastrophic: 0 };
+const OUTCOME_RANK: Record<Outcome, number> = {
+  recovered: 3,
+  contained: 2,
+  escalated: 1,
+  catastrophic: 0,
+};
 
 /** Order paths best first: overall score, then a better ending, then fewer decisions, then by ids. */
 export function comparePaths(a: ScoredPath, b: ScoredPath): number {
   return (
     b.score.overall - a.score.overall ||
-    (b.score.outcome ? OUTCOME_RANK[b.score.outcome] : -1) - (a.score.outcome ? OUTCOME_RANK[a.score.outcome] : -1) ||
+    (b.score.outcome ? OUTCOME_RANK[b.score.outcome] : -1) -
+      (a.score.outcome ? OUTCOME_RANK[a.score.outcome] : -1) ||
     a.choices.length - b.choices.length ||
     (a.choices.join(',') < b.choices.join(',') ? -1 : 1)
   );
@@ -35,7 +41,11 @@ export function scoreAllPaths(compiled: CompiledScenario): ScoredPath[] {
   if (cached) return cached;
   const scored: ScoredPath[] = [];
   for (const walk of walkRuns(compiled)) {
-    scored.push({ choices: walk.choices, score: scoreRun(compiled, walk.snapshot.context.log), endingNode: walk.snapshot.context.nodeId });
+    scored.push({
+      choices: walk.choices,
+      score: scoreRun(compiled, walk.snapshot.context.log),
+      endingNode: walk.snapshot.context.nodeId,
+    });
   }
   scored.sort(comparePaths);
   cache.set(compiled, scored);

@@ -32,7 +32,11 @@ export function parseCondition(source: string): Comparison[] {
 }
 
 /** True when every comparison holds for the model at the given simulated minute. */
-export function conditionHolds(cond: readonly Comparison[], model: ModelState, minutes: number): boolean {
+export function conditionHolds(
+  cond: readonly Comparison[],
+  model: ModelState,
+  minutes: number,
+): boolean {
   return cond.every(({ subject, op, value }) => {
     const actual = subject === 'minutes' ? minutes : model[subject];
     switch (op) {

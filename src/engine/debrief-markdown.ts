@@ -70,19 +70,35 @@ const LABELS: Record<Locale, Labels> = {
     realDuration: 'Real duration',
     simulated: 'Simulated time',
     outcome: 'Outcome',
-    outcomes: { recovered: 'Recovered', contained: 'Contained', escalated: 'Escalated', catastrophic: 'Catastrophic' },
+    outcomes: {
+      recovered: 'Recovered',
+      contained: 'Contained',
+      escalated: 'Escalated',
+      catastrophic: 'Catastrophic',
+    },
     notEnded: 'Not ended',
     scores: 'Scores',
     dimension: 'Dimension',
     score: 'Score',
-    dims: { speed: 'Speed', transparency: 'Transparency', tone: 'Tone', strategyFit: 'Strategy fit', overall: 'Overall' },
+    dims: {
+      speed: 'Speed',
+      transparency: 'Transparency',
+      tone: 'Tone',
+      strategyFit: 'Strategy fit',
+      overall: 'Overall',
+    },
     grade: 'Grade',
     evidence: 'Evidence',
     points: 'Points',
     reason: 'Reason',
     principle: 'Principle',
     objectives: 'Objectives',
-    ratings: { performed: 'Performed', 'some-challenges': 'Performed with some challenges', 'major-challenges': 'Performed with major challenges', 'not-performed': 'Not performed' },
+    ratings: {
+      performed: 'Performed',
+      'some-challenges': 'Performed with some challenges',
+      'major-challenges': 'Performed with major challenges',
+      'not-performed': 'Not performed',
+    },
     strengths: 'Strengths',
     improvements: 'Areas for improvement',
     observation: 'Observation',
@@ -101,7 +117,14 @@ const LABELS: Record<Locale, Labels> = {
     action: 'Action',
     owner: 'Owner',
     when: 'When',
-    owners: { 'social-lead': 'Social media lead', pr: 'PR / communications', legal: 'Legal', support: 'Customer support', executive: 'Executive', other: 'Other' },
+    owners: {
+      'social-lead': 'Social media lead',
+      pr: 'PR / communications',
+      legal: 'Legal',
+      support: 'Customer support',
+      executive: 'Executive',
+      other: 'Other',
+    },
     team_: 'Team deliberation',
     rationale: 'Rationale',
     flags: { 'confident-wrong': 'confident call that cost points', 'split-vote': 'split vote' },
@@ -119,19 +142,35 @@ const LABELS: Record<Locale, Labels> = {
     realDuration: '実時間',
     simulated: 'シミュレーション上の経過時間',
     outcome: '結末',
-    outcomes: { recovered: '信頼回復', contained: '沈静化', escalated: '拡大', catastrophic: '壊滅的' },
+    outcomes: {
+      recovered: '信頼回復',
+      contained: '沈静化',
+      escalated: '拡大',
+      catastrophic: '壊滅的',
+    },
     notEnded: '未完了',
     scores: 'スコア',
     dimension: '観点',
     score: '点数',
-    dims: { speed: 'スピード', transparency: '透明性', tone: 'トーン', strategyFit: '戦略の適合', overall: '総合' },
+    dims: {
+      speed: 'スピード',
+      transparency: '透明性',
+      tone: 'トーン',
+      strategyFit: '戦略の適合',
+      overall: '総合',
+    },
     grade: '評価',
     evidence: '根拠',
     points: '点',
     reason: '理由',
     principle: '原則',
     objectives: '学習目標',
-    ratings: { performed: '達成', 'some-challenges': '一部課題あり', 'major-challenges': '大きな課題あり', 'not-performed': '未実施' },
+    ratings: {
+      performed: '達成',
+      'some-challenges': '一部課題あり',
+      'major-challenges': '大きな課題あり',
+      'not-performed': '未実施',
+    },
     strengths: '良かった点',
     improvements: '改善点',
     observation: '観察',
@@ -150,7 +189,14 @@ const LABELS: Record<Locale, Labels> = {
     action: 'アクション',
     owner: '担当',
     when: '期限',
-    owners: { 'social-lead': 'ソーシャルメディア責任者', pr: '広報', legal: '法務', support: 'カスタマーサポート', executive: '経営層', other: 'その他' },
+    owners: {
+      'social-lead': 'ソーシャルメディア責任者',
+      pr: '広報',
+      legal: '法務',
+      support: 'カスタマーサポート',
+      executive: '経営層',
+      other: 'その他',
+    },
     team_: 'チームの議論',
     rationale: '判断理由',
     flags: { 'confident-wrong': '自信を持った判断が減点に', 'split-vote': '意見が割れた' },
@@ -170,7 +216,8 @@ export function escapeMarkdown(text: string): string {
 /** Render a debrief as Markdown in one language. */
 export function debriefToMarkdown(debrief: Debrief, locale: Locale): string {
   const L = LABELS[locale];
-  const t = (x: LocalText | BiText | null | undefined) => escapeMarkdown((x && (x[locale] ?? x.en ?? x.ja)) || '');
+  const t = (x: LocalText | BiText | null | undefined) =>
+    escapeMarkdown((x && (x[locale] ?? x.en ?? x.ja)) || '');
   const o = debrief.overview;
   const s = debrief.scores;
   const lines: string[] = [];
@@ -181,43 +228,65 @@ export function debriefToMarkdown(debrief: Debrief, locale: Locale): string {
   push(`- ${L.scenario}: ${t(o.scenarioTitle)} (\`${o.scenarioId}\`)`);
   push(`- ${L.mode}: ${L.modes[o.mode]}`);
   push(`- ${L.team}: ${escapeMarkdown(o.team || '—')}`);
-  if (o.participants.length > 0) push(`- ${L.participants}: ${o.participants.map(escapeMarkdown).join(', ')}`);
+  if (o.participants.length > 0)
+    push(`- ${L.participants}: ${o.participants.map(escapeMarkdown).join(', ')}`);
   push(`- ${L.date}: ${o.date.slice(0, 10)}`);
   push(`- ${L.realDuration}: ${L.minutes(Math.round(o.realDurationMs / 60000))}`);
   push(`- ${L.simulated}: ${L.minutes(o.simulatedMinutes)}`);
-  push(`- ${L.outcome}: ${o.outcome ? `${L.outcomes[o.outcome]} — ${t(o.endingTitle)}` : L.notEnded}`, '');
+  push(
+    `- ${L.outcome}: ${o.outcome ? `${L.outcomes[o.outcome]} — ${t(o.endingTitle)}` : L.notEnded}`,
+    '',
+  );
   if (o.endingNarrative) push(`> ${t(o.endingNarrative)}`, '');
 
   push(`## ${L.scores}`, '');
   push(`| ${L.dimension} | ${L.score} |`, '| --- | ---: |');
-  for (const d of ['speed', 'transparency', 'tone', 'strategyFit'] as const) push(`| ${L.dims[d]} | ${s[d]} |`);
+  for (const d of ['speed', 'transparency', 'tone', 'strategyFit'] as const)
+    push(`| ${L.dims[d]} | ${s[d]} |`);
   push(`| **${L.dims.overall}** | **${s.overall}** (${L.grade} ${s.grade}) |`, '');
   push(`### ${L.evidence}`, '');
-  push(`| ${L.dimension} | ${L.points} | ${L.reason} | ${L.principle} |`, '| --- | ---: | --- | --- |');
+  push(
+    `| ${L.dimension} | ${L.points} | ${L.reason} | ${L.principle} |`,
+    '| --- | ---: | --- | --- |',
+  );
   for (const e of s.evidence) {
     const pts = e.points > 0 ? `+${e.points}` : `${e.points}`;
-    push(`| ${L.dims[e.dimension]} | ${pts} | ${t(e.reason)}${e.seq !== null ? ` (#${e.seq})` : ''} | ${t(PRINCIPLE_INFO[e.principle].name)} |`);
+    push(
+      `| ${L.dims[e.dimension]} | ${pts} | ${t(e.reason)}${e.seq !== null ? ` (#${e.seq})` : ''} | ${t(PRINCIPLE_INFO[e.principle].name)} |`,
+    );
   }
   push('');
 
   push(`## ${L.objectives}`, '');
-  for (const ob of debrief.objectives) push(`- **${t(ob.text)}** — ${L.ratings[ob.rating]}. ${t(ob.reason)}`);
+  for (const ob of debrief.objectives)
+    push(`- **${t(ob.text)}** — ${L.ratings[ob.rating]}. ${t(ob.reason)}`);
   push('');
 
   push(`## ${L.strengths}`, '');
-  for (const st of debrief.strengths) push(`- ${t(st.text)}${st.seq !== null ? ` (#${st.seq})` : ''}`);
+  for (const st of debrief.strengths)
+    push(`- ${t(st.text)}${st.seq !== null ? ` (#${st.seq})` : ''}`);
   push('');
 
   push(`## ${L.improvements}`, '');
   debrief.improvements.forEach((im, i) => {
-    push(`### ${i + 1}. ${t(PRINCIPLE_INFO[im.principle].name)}${im.seq !== null ? ` (#${im.seq})` : ''}`, '');
-    push(`- **${L.observation}:** ${t(im.observation)}`, `- **${L.analysis}:** ${t(im.analysis)}`, `- **${L.recommendation}:** ${t(im.recommendation)}`, '');
+    push(
+      `### ${i + 1}. ${t(PRINCIPLE_INFO[im.principle].name)}${im.seq !== null ? ` (#${im.seq})` : ''}`,
+      '',
+    );
+    push(
+      `- **${L.observation}:** ${t(im.observation)}`,
+      `- **${L.analysis}:** ${t(im.analysis)}`,
+      `- **${L.recommendation}:** ${t(im.recommendation)}`,
+      '',
+    );
   });
 
   push(`## ${L.turningPoints}`, '');
   for (const tp of debrief.turningPoints) {
     const d = tp.delta;
-    push(`- #${tp.seq} ${t(tp.label)} — heat ${d.heat >= 0 ? '+' : ''}${d.heat}, trust ${d.trust >= 0 ? '+' : ''}${d.trust}, sentiment ${d.sentiment >= 0 ? '+' : ''}${d.sentiment}`);
+    push(
+      `- #${tp.seq} ${t(tp.label)} — heat ${d.heat >= 0 ? '+' : ''}${d.heat}, trust ${d.trust >= 0 ? '+' : ''}${d.trust}, sentiment ${d.sentiment >= 0 ? '+' : ''}${d.sentiment}`,
+    );
   }
   if (debrief.turningPoints.length === 0) push('- —');
   push('');
@@ -240,7 +309,8 @@ export function debriefToMarkdown(debrief: Debrief, locale: Locale): string {
 
   push(`## ${L.plan}`, '');
   push(`| ${L.action} | ${L.owner} | ${L.when} |`, '| --- | --- | --- |');
-  for (const p of debrief.improvementPlan) push(`| ${t(p.action)} | ${L.owners[p.owner]} | ${t(p.when)} |`);
+  for (const p of debrief.improvementPlan)
+    push(`| ${t(p.action)} | ${L.owners[p.owner]} | ${t(p.when)} |`);
   push('');
 
   if (debrief.team.length > 0) {
@@ -248,7 +318,9 @@ export function debriefToMarkdown(debrief: Debrief, locale: Locale): string {
     for (const note of debrief.team) {
       const votes = note.voters ? ` ${note.agreed ?? 0}/${note.voters}` : '';
       const flag = note.flag ? ` — **${L.flags[note.flag]}**` : '';
-      push(`- #${note.seq}${votes}${note.confidence ? ` (${note.confidence})` : ''}${note.rationale ? ` ${L.rationale}: ${escapeMarkdown(note.rationale)}` : ''}${flag}`);
+      push(
+        `- #${note.seq}${votes}${note.confidence ? ` (${note.confidence})` : ''}${note.rationale ? ` ${L.rationale}: ${escapeMarkdown(note.rationale)}` : ''}${flag}`,
+      );
     }
     push('');
   }

@@ -4,7 +4,15 @@
  */
 import type { ModelState } from './metrics';
 import type { Confidence } from './run-types';
-import type { CrisisCluster, CrisisType, LocalText, Outcome, Principle, RoleKind, Weights } from './schema';
+import type {
+  CrisisCluster,
+  CrisisType,
+  LocalText,
+  Outcome,
+  Principle,
+  RoleKind,
+  Weights,
+} from './schema';
 
 export const DIMENSIONS = ['speed', 'transparency', 'tone', 'strategyFit'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -41,7 +49,8 @@ export interface ScoreCard {
   evidence: EvidenceItem[];
 }
 
-export type ObjectiveRating = 'performed' | 'some-challenges' | 'major-challenges' | 'not-performed';
+export type ObjectiveRating =
+  'performed' | 'some-challenges' | 'major-challenges' | 'not-performed';
 
 export type RunMode = 'learning' | 'assessment';
 

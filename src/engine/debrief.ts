@@ -45,7 +45,12 @@ function choiceLabel(compiled: CompiledScenario, nodeId: string, choiceId: strin
     const l = compiled.index.nodes.get(nodeId)?.deadline?.onTimeout.label;
     return l ?? { en: 'No decision (deadline passed)', ja: '判断なし（期限切れ）' };
   }
-  return compiled.index.nodes.get(nodeId)?.choices.find((c) => c.id === choiceId)?.label ?? { en: choiceId, ja: choiceId };
+  return (
+    compiled.index.nodes.get(nodeId)?.choices.find((c) => c.id === choiceId)?.label ?? {
+      en: choiceId,
+      ja: choiceId,
+    }
+  );
 }
 
 function pathSteps(compiled: CompiledScenario, log: readonly DecisionEntry[]): PathStep[] {
@@ -71,7 +76,13 @@ function comparePath(compiled: CompiledScenario, log: readonly DecisionEntry[]):
       break;
     }
   }
-  return { taken, best: bestSteps, divergedAt, bestOverall: best.score.overall, bestOutcome: best.score.outcome };
+  return {
+    taken,
+    best: bestSteps,
+    divergedAt,
+    bestOverall: best.score.overall,
+    bestOutcome: best.score.outcome,
+  };
 }
 
 /** Sum evidence points per decision (by seq) so one decision's several items read as one. */
@@ -89,12 +100,21 @@ function strengthsOf(score: ScoreCard): Strength[] {
     const key = `${e.seq}:${e.principle}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ text: e.reason, seq: e.seq, nodeId: e.nodeId, choiceId: e.choiceId, principle: e.principle });
+    out.push({
+      text: e.reason,
+      seq: e.seq,
+      nodeId: e.nodeId,
+      choiceId: e.choiceId,
+      principle: e.principle,
+    });
     if (out.length >= MAX_STRENGTHS) break;
   }
   if (out.length === 0) {
     out.push({
-      text: { en: 'The team played the drill through to an ending: that rehearsal is itself the first step.', ja: '訓練を最後までやり遂げた。その予行演習自体が第一歩である。' },
+      text: {
+        en: 'The team played the drill through to an ending: that rehearsal is itself the first step.',
+        ja: '訓練を最後までやり遂げた。その予行演習自体が第一歩である。',
+      },
       seq: null,
       nodeId: null,
       choiceId: null,
@@ -109,7 +129,10 @@ function metricChange(entry: DecisionEntry | undefined): BiText | null {
   const dh = Math.round(entry.modelAfter.heat - entry.modelBefore.heat);
   const dt = Math.round(entry.modelAfter.trust - entry.modelBefore.trust);
   const sign = (n: number) => (n > 0 ? `+${n}` : `${n}`);
-  return { en: `Heat ${sign(dh)}, trust ${sign(dt)} across this decision.`, ja: `この判断で炎上度 ${sign(dh)}、信頼 ${sign(dt)}。` };
+  return {
+    en: `Heat ${sign(dh)}, trust ${sign(dt)} across this decision.`,
+    ja: `この判断で炎上度 ${sign(dh)}、信頼 ${sign(dt)}。`,
+  };
 }
 
 function improvementsOf(score: ScoreCard, log: readonly DecisionEntry[]): Improvement[] {
@@ -138,12 +161,27 @@ function improvementsOf(score: ScoreCard, log: readonly DecisionEntry[]): Improv
   }
   if (out.length === 0) {
     // A clean run still has a next step: the weakest dimension.
-    const dims = (['speed', 'transparency', 'tone', 'strategyFit'] as const).map((d) => [d, score[d]] as const);
+    const dims = (['speed', 'transparency', 'tone', 'strategyFit'] as const).map(
+      (d) => [d, score[d]] as const,
+    );
     const [weakest, value] = dims.reduce((a, b) => (b[1] < a[1] ? b : a));
-    const principle = weakest === 'speed' ? 'respond-fast' : weakest === 'tone' ? 'stay-calm' : weakest === 'strategyFit' ? 'strategy-fit' : 'disclose-facts';
+    const principle =
+      weakest === 'speed'
+        ? 'respond-fast'
+        : weakest === 'tone'
+          ? 'stay-calm'
+          : weakest === 'strategyFit'
+            ? 'strategy-fit'
+            : 'disclose-facts';
     out.push({
-      observation: { en: `No decision lost points; ${weakest} was the lowest score at ${value}.`, ja: `減点された判断はなかった。最も低いのは${weakest}（${value}点）。` },
-      analysis: { en: `${PRINCIPLE_INFO[principle].name.en}: ${PRINCIPLE_INFO[principle].summary.en}`, ja: `${PRINCIPLE_INFO[principle].name.ja}：${PRINCIPLE_INFO[principle].summary.ja}` },
+      observation: {
+        en: `No decision lost points; ${weakest} was the lowest score at ${value}.`,
+        ja: `減点された判断はなかった。最も低いのは${weakest}（${value}点）。`,
+      },
+      analysis: {
+        en: `${PRINCIPLE_INFO[principle].name.en}: ${PRINCIPLE_INFO[principle].summary.en}`,
+        ja: `${PRINCIPLE_INFO[principle].name.ja}：${PRINCIPLE_INFO[principle].summary.ja}`,
+      },
       recommendation: ADVICE[principle].recommendation,
       seq: null,
       nodeId: null,
@@ -163,12 +201,23 @@ function magnitude(before: ModelState, after: ModelState): number {
   );
 }
 
-function turningPointsOf(compiled: CompiledScenario, log: readonly DecisionEntry[]): TurningPoint[] {
+function turningPointsOf(
+  compiled: CompiledScenario,
+  log: readonly DecisionEntry[],
+): TurningPoint[] {
   return log
     .map((e) => {
       const delta = {} as ModelState;
-      for (const m of METRICS) delta[m] = Math.round((e.modelAfter[m] - e.modelBefore[m]) * 10) / 10;
-      return { seq: e.seq, nodeId: e.nodeId, choiceId: e.choiceId, label: choiceLabel(compiled, e.nodeId, e.choiceId), delta, magnitude: Math.round(magnitude(e.modelBefore, e.modelAfter) * 10) / 10 };
+      for (const m of METRICS)
+        delta[m] = Math.round((e.modelAfter[m] - e.modelBefore[m]) * 10) / 10;
+      return {
+        seq: e.seq,
+        nodeId: e.nodeId,
+        choiceId: e.choiceId,
+        label: choiceLabel(compiled, e.nodeId, e.choiceId),
+        delta,
+        magnitude: Math.round(magnitude(e.modelBefore, e.modelAfter) * 10) / 10,
+      };
     })
     .sort((a, b) => b.magnitude - a.magnitude || a.seq - b.seq)
     .slice(0, MAX_TURNING_POINTS);
@@ -189,13 +238,23 @@ function objectivesOf(compiled: CompiledScenario, score: ScoreCard): ObjectiveRe
             : 'major-challenges';
     const reason: BiText =
       rating === 'not-performed'
-        ? { en: 'No decision in this run exercised this objective.', ja: 'この回の判断には、この目標に関わるものがなかった。' }
-        : { en: `${gained} points gained and ${lost} lost on this principle.`, ja: `この原則で${gained}点の加点、${lost}点の減点。` };
+        ? {
+            en: 'No decision in this run exercised this objective.',
+            ja: 'この回の判断には、この目標に関わるものがなかった。',
+          }
+        : {
+            en: `${gained} points gained and ${lost} lost on this principle.`,
+            ja: `この原則で${gained}点の加点、${lost}点の減点。`,
+          };
     return { id: o.id, text: o.text, principle: o.principle, rating, reason };
   });
 }
 
-function questionsOf(compiled: CompiledScenario, improvements: Improvement[], turning: TurningPoint[]): BiText[] {
+function questionsOf(
+  compiled: CompiledScenario,
+  improvements: Improvement[],
+  turning: TurningPoint[],
+): BiText[] {
   const out: BiText[] = [];
   const first = turning[0];
   if (first) {
@@ -231,8 +290,10 @@ function teamNotesOf(score: ScoreCard, log: readonly DecisionEntry[]): TeamDecis
     .filter((e) => e.rationale !== undefined || e.team !== undefined)
     .map((e) => {
       const net = (bySeq.get(e.seq) ?? []).reduce((s, x) => s + x.points, 0);
-      const split = e.team?.agreed !== undefined && e.team.voters ? e.team.agreed / e.team.voters < 0.6 : false;
-      const flag: TeamDecisionNote['flag'] = e.team?.confidence === 'high' && net < 0 ? 'confident-wrong' : split ? 'split-vote' : null;
+      const split =
+        e.team?.agreed !== undefined && e.team.voters ? e.team.agreed / e.team.voters < 0.6 : false;
+      const flag: TeamDecisionNote['flag'] =
+        e.team?.confidence === 'high' && net < 0 ? 'confident-wrong' : split ? 'split-vote' : null;
       return {
         seq: e.seq,
         choiceId: e.choiceId,
@@ -246,7 +307,11 @@ function teamNotesOf(score: ScoreCard, log: readonly DecisionEntry[]): TeamDecis
 }
 
 /** Build the debrief of a run (ended or not) from its snapshot. */
-export function buildDebrief(compiled: CompiledScenario, snapshot: RunSnapshot, meta: RunMeta): Debrief {
+export function buildDebrief(
+  compiled: CompiledScenario,
+  snapshot: RunSnapshot,
+  meta: RunMeta,
+): Debrief {
   const { scenario } = compiled;
   const context = snapshot.context;
   const log = context.log;
@@ -282,7 +347,13 @@ export function buildDebrief(compiled: CompiledScenario, snapshot: RunSnapshot, 
     improvementPlan: planOf(improvements),
     timeline: {
       points: context.arrivals.map((a) => ({ clock: a.clock, nodeId: a.nodeId, ...a.model })),
-      decisions: log.map((e) => ({ seq: e.seq, clock: e.clockAfter, nodeId: e.nodeId, choiceId: e.choiceId, label: choiceLabel(compiled, e.nodeId, e.choiceId) })),
+      decisions: log.map((e) => ({
+        seq: e.seq,
+        clock: e.clockAfter,
+        nodeId: e.nodeId,
+        choiceId: e.choiceId,
+        label: choiceLabel(compiled, e.nodeId, e.choiceId),
+      })),
     },
     team: teamNotesOf(score, log),
   };

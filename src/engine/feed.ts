@@ -5,7 +5,7 @@
  * small seeded jitter so numbers look organic yet replay identically.
  */
 import type { ModelState } from './metrics';
-import { drawFor } from './random';
+import { hashString, seededRandom } from './random';
 import type { RunContext } from './run-types';
 import type { ScenarioIndex } from './scenario-index';
 import type { FeedItem, FeedKind, LocalText, Stance } from './schema';
@@ -39,7 +39,12 @@ export interface FeedEntry {
   deletedAt: number | null;
 }
 
-function engagementFactor(stance: Stance, model: ModelState, initialReach: number, ageMinutes: number): number {
+function engagementFactor(
+  stance: Stance,
+  model: ModelState,
+  initialReach: number,
+  ageMinutes: number,
+): number {
   const reachRatio = Math.sqrt(Math.max(model.reach, 1) / Math.max(initialReach, 1));
   const age = 1 + Math.min(1, Math.max(0, ageMinutes) / 240) * 0.5;
   switch (stance) {
@@ -55,11 +60,12 @@ function engagementFactor(stance: Stance, model: ModelState, initialReach: numbe
 }
 
 function scaled(base: Engagement, factor: number, seed: number, id: string): Engagement {
-  const jitter = (k: string) => 0.9 + drawFor(seed, `${id}:${k}`) * 0.2;
+  // One seeded stream per (seed, item): three draws, ±10% each, identical on every replay.
+  const draw = seededRandom(hashString(id) ^ seed);
   return {
-    likes: Math.round(base.likes * factor * jitter('l')),
-    reposts: Math.round(base.reposts * factor * jitter('r')),
-    replies: Math.round(base.replies * factor * jitter('p')),
+    likes: Math.round(base.likes * factor * (0.9 + draw() * 0.2)),
+    reposts: Math.round(base.reposts * factor * (0.9 + draw() * 0.2)),
+    replies: Math.round(base.replies * factor * (0.9 + draw() * 0.2)),
   };
 }
 
@@ -90,15 +96,23 @@ export function deriveFeed(index: ScenarioIndex, context: RunContext): FeedEntry
       clock: at,
       nodeId,
       origin,
-      engagement: scaled(item.engagement, engagementFactor(item.stance, context.model, initialReach, context.clock - at), seed, item.id),
+      engagement: scaled(
+        item.engagement,
+        engagementFactor(item.stance, context.model, initialReach, context.clock - at),
+        seed,
+        item.id,
+      ),
       deletedAt: deletedAt.get(item.id) ?? null,
     });
   };
 
   // Walk the run in order: each node's items on arrival, then each decision's statement and reactions.
   context.arrivals.forEach((arrival, i) => {
-    for (const item of index.nodes.get(arrival.nodeId)?.feed ?? []) addItem(item, arrival.clock, arrival.nodeId, 'scenario');
-    for (const inj of context.injects.filter((x) => x.nodeId === arrival.nodeId && x.clock >= arrival.clock)) {
+    for (const item of index.nodes.get(arrival.nodeId)?.feed ?? [])
+      addItem(item, arrival.clock, arrival.nodeId, 'scenario');
+    for (const inj of context.injects.filter(
+      (x) => x.nodeId === arrival.nodeId && x.clock >= arrival.clock,
+    )) {
       const inject = scenario.injects.find((s) => s.id === inj.id);
       for (const item of inject?.items ?? []) addItem(item, inj.clock, inj.nodeId, 'inject');
     }
@@ -120,11 +134,22 @@ export function deriveFeed(index: ScenarioIndex, context: RunContext): FeedEntry
         clock: decision.clockAfter,
         nodeId: decision.nodeId,
         origin: 'statement',
-        engagement: scaled(base, engagementFactor('company', context.model, initialReach, context.clock - decision.clockAfter), seed, id),
+        engagement: scaled(
+          base,
+          engagementFactor(
+            'company',
+            context.model,
+            initialReach,
+            context.clock - decision.clockAfter,
+          ),
+          seed,
+          id,
+        ),
         deletedAt: null,
       });
     }
-    for (const item of outcome.reactions) addItem(item, decision.clockAfter, decision.target, 'reaction');
+    for (const item of outcome.reactions)
+      addItem(item, decision.clockAfter, decision.target, 'reaction');
   });
 
   return [...entries.values()].sort((a, b) => b.clock - a.clock || (a.id < b.id ? -1 : 1));

@@ -5,12 +5,25 @@
 export * from './schema';
 export * from './metrics';
 export { parseCondition, conditionHolds, type Comparison } from './conditions';
-export { loadScenarioText, parseText, validateScenario, formatProblem, MAX_FILE_BYTES, type ScenarioProblem, type LoadResult } from './loader';
+export {
+  loadScenarioText,
+  parseText,
+  validateScenario,
+  formatProblem,
+  MAX_FILE_BYTES,
+  type ScenarioProblem,
+  type LoadResult,
+} from './loader';
 export { checkScenario, graphEdges, type CheckReport, type GraphStats } from './check';
 export { loadScenario, type LoadedScenario } from './load';
 export { advanceModel, applyEffect, isPublic, isHonestResponse } from './model';
 export { deriveFeed, type FeedEntry, type Engagement, type FeedOrigin } from './feed';
-export { createScenarioMachine, initialContext, type ScenarioMachine, type RunSnapshot } from './machine';
+export {
+  createScenarioMachine,
+  initialContext,
+  type ScenarioMachine,
+  type RunSnapshot,
+} from './machine';
 export * from './run-types';
 export { TIMEOUT_CHOICE } from './scenario-index';
 export {
@@ -27,12 +40,25 @@ export {
   type ChoiceView,
   type DecisionFeedback,
 } from './run';
-export { walkRuns, playChoices, availableDecisions, decisionEvent, WALK_INPUT, type Walk } from './paths';
+export {
+  walkRuns,
+  playChoices,
+  availableDecisions,
+  decisionEvent,
+  WALK_INPUT,
+  type Walk,
+} from './paths';
 export { PRINCIPLE_INFO, type PrincipleInfo } from './principles';
 export { hashString, seededRandom, contentHash } from './random';
 export * from './debrief-types';
 export { scoreRun } from './scoring';
-export { findBestPath, findWorstPath, scoreAllPaths, comparePaths, type ScoredPath } from './best-path';
+export {
+  findBestPath,
+  findWorstPath,
+  scoreAllPaths,
+  comparePaths,
+  type ScoredPath,
+} from './best-path';
 export { buildDebrief } from './debrief';
 export { debriefToMarkdown, escapeMarkdown } from './debrief-markdown';
 export * as rubric from './rubric';

@@ -4,7 +4,10 @@ import { ScenarioSchema } from './schema';
 
 /** JSON Schema (draft 2020-12) describing a scenario file as authored (defaults optional). */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return {
     ...schema,
     $id: 'https://firebreak.invalid/scenario.schema.json',

@@ -29,8 +29,7 @@ export interface ScenarioProblem {
 }
 
 export type LoadResult =
-  | { ok: true; scenario: Scenario }
-  | { ok: false; problems: ScenarioProblem[] };
+  { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
 /** Render a problem as one line for a terminal or an error banner. */
 export function formatProblem(p: ScenarioProblem): string {
@@ -46,7 +45,10 @@ function isJsonFile(file: string, text: string): boolean {
 }
 
 /** Parse JSON or YAML text into a plain value, or say why it could not be. */
-export function parseText(text: string, file: string): { ok: true; value: Raw } | { ok: false; problem: ScenarioProblem } {
+export function parseText(
+  text: string,
+  file: string,
+): { ok: true; value: Raw } | { ok: false; problem: ScenarioProblem } {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_FILE_BYTES) {
     return {
@@ -105,14 +107,19 @@ const LABELS: Record<string, string> = {
 };
 
 /** Turn a zod issue path into `nodes[2] (node "press") › choices[0] (choice "wait") › tone`. */
-export function describePath(raw: Raw, path: readonly PropertyKey[]): { path: string; nodeId?: string } {
+export function describePath(
+  raw: Raw,
+  path: readonly PropertyKey[],
+): { path: string; nodeId?: string } {
   const parts: string[] = [];
   let cursor: Raw = raw;
   let nodeId: string | undefined;
   let lastKey = '';
   for (const key of path) {
     const next: Raw =
-      cursor && typeof cursor === 'object' ? (cursor as Record<PropertyKey, unknown>)[key as string] : undefined;
+      cursor && typeof cursor === 'object'
+        ? (cursor as Record<PropertyKey, unknown>)[key as string]
+        : undefined;
     if (typeof key === 'number') {
       const id = idOf(next);
       const label = LABELS[lastKey];
@@ -135,7 +142,8 @@ function lookup(raw: Raw, path: readonly PropertyKey[]): { value: Raw; missing: 
   for (let i = 0; i < path.length; i++) {
     if (!cursor || typeof cursor !== 'object') return { value: undefined, missing: true };
     const key = path[i] as string;
-    if (!Object.prototype.hasOwnProperty.call(cursor, key)) return { value: undefined, missing: true };
+    if (!Object.prototype.hasOwnProperty.call(cursor, key))
+      return { value: undefined, missing: true };
     cursor = (cursor as Record<string, unknown>)[key];
   }
   return { value: cursor, missing: false };
@@ -147,13 +155,17 @@ function issueMessage(issue: z.core.$ZodIssue, raw: Raw): string {
   const custom = !issue.message.startsWith('Invalid');
   switch (issue.code) {
     case 'invalid_type':
-      return missing ? `is missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(value)}`;
+      return missing
+        ? `is missing (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${describeValue(value)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
     case 'invalid_value': {
       if (custom) return issue.message;
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      return missing ? `is missing (expected one of ${allowed})` : `must be one of ${allowed}, not ${describeValue(value)}`;
+      return missing
+        ? `is missing (expected one of ${allowed})`
+        : `must be one of ${allowed}, not ${describeValue(value)}`;
     }
     default:
       return issue.message;

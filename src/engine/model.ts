@@ -39,9 +39,7 @@ export interface ModelMemory {
 
 /** True when an outcome publishes something (a statement, or a public action such as replies). */
 export function isPublic(outcome: Pick<ChoiceOutcome, 'statement' | 'actions'>): boolean {
-  return (
-    outcome.statement !== undefined || outcome.actions.some((a) => PUBLIC_ACTIONS.includes(a))
-  );
+  return outcome.statement !== undefined || outcome.actions.some((a) => PUBLIC_ACTIONS.includes(a));
 }
 
 /** True when an outcome is an honest public response: it publishes, and it discloses at least partly. */

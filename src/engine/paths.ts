@@ -43,7 +43,11 @@ export function decisionEvent(snapshot: RunSnapshot, choiceId: string) {
 }
 
 /** Play a list of decisions from the start; throws `RunError` on an unavailable choice. */
-export function playChoices(compiled: CompiledScenario, choices: readonly string[], input: RunInput = WALK_INPUT): RunSnapshot {
+export function playChoices(
+  compiled: CompiledScenario,
+  choices: readonly string[],
+  input: RunInput = WALK_INPUT,
+): RunSnapshot {
   let snapshot = startRun(compiled, input);
   for (const choiceId of choices) {
     if (choiceId === TIMEOUT_CHOICE && snapshot.context.deadlineAt === null) {
@@ -56,7 +60,11 @@ export function playChoices(compiled: CompiledScenario, choices: readonly string
 }
 
 /** The decisions available at a snapshot: its choices, then `timeout` when the node has a deadline. */
-export function availableDecisions(compiled: CompiledScenario, snapshot: RunSnapshot, timeouts = true): string[] {
+export function availableDecisions(
+  compiled: CompiledScenario,
+  snapshot: RunSnapshot,
+  timeouts = true,
+): string[] {
   const node = compiled.index.nodes.get(snapshot.context.nodeId);
   if (!node || snapshot.status === 'done') return [];
   const ids = node.choices.map((c) => c.id);
@@ -82,14 +90,18 @@ export function* walkRuns(compiled: CompiledScenario, options: WalkOptions = {})
       continue;
     }
     if (walk.choices.length >= maxDepth)
-      throw new Error(`a run of "${compiled.scenario.id}" is longer than ${maxDepth} decisions: ${walk.choices.join(',')}`);
+      throw new Error(
+        `a run of "${compiled.scenario.id}" is longer than ${maxDepth} decisions: ${walk.choices.join(',')}`,
+      );
     const options = availableDecisions(compiled, walk.snapshot, timeouts);
     // Push in reverse so walks come out in the scenario's own choice order.
     for (let i = options.length - 1; i >= 0; i--) {
       const choiceId = options[i]!;
       const next = stepRun(compiled, walk.snapshot, decisionEvent(walk.snapshot, choiceId));
       if (next === walk.snapshot || next.context.log.length === walk.snapshot.context.log.length)
-        throw new Error(`decision "${choiceId}" at "${walk.snapshot.context.nodeId}" did not advance the run`);
+        throw new Error(
+          `decision "${choiceId}" at "${walk.snapshot.context.nodeId}" did not advance the run`,
+        );
       stack.push({ choices: [...walk.choices, choiceId], snapshot: next });
     }
   }

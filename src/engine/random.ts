@@ -25,16 +25,15 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** One deterministic draw in [0, 1) for a (seed, key) pair, without keeping generator state. */
-export function drawFor(seed: number, key: string): number {
-  return seededRandom(hashString(key) ^ seed)();
-}
-
 /** Stable content hash of any JSON value (object keys sorted), as 16 hex digits. */
 export function contentHash(value: unknown): string {
   const canonical = JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
       : v,
   );
   // Two independent 32-bit hashes make accidental collisions between scenario versions negligible.

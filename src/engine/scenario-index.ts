@@ -51,7 +51,8 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     outcomes.set(node.id, byId);
     for (const item of node.feed) feedItems.set(item.id, item);
   }
-  for (const inject of scenario.injects) for (const item of inject.items) feedItems.set(item.id, item);
+  for (const inject of scenario.injects)
+    for (const item of inject.items) feedItems.set(item.id, item);
   return { scenario, nodes, outcomes, feedItems };
 }
 

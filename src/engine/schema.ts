@@ -177,9 +177,11 @@ const MetricDelta = z.number().min(-1_000_000).max(1_000_000);
 
 /** A change to the public-reaction model; every metric is optional. */
 export const EffectSchema = z
-  .strictObject(Object.fromEntries(METRICS.map((m) => [m, MetricDelta.optional()])) as {
-    [K in (typeof METRICS)[number]]: z.ZodOptional<typeof MetricDelta>;
-  })
+  .strictObject(
+    Object.fromEntries(METRICS.map((m) => [m, MetricDelta.optional()])) as {
+      [K in (typeof METRICS)[number]]: z.ZodOptional<typeof MetricDelta>;
+    },
+  )
   .default({});
 export type Effect = z.infer<typeof EffectSchema>;
 
@@ -203,7 +205,10 @@ const outcomeFields = {
   /** The statement that would be published, if the choice publishes anything. */
   statement: LocalTextSchema.optional(),
   /** Simulated minutes the action takes before its effect lands. */
-  minutes: z.int().min(0).max(60 * 24 * 60),
+  minutes: z
+    .int()
+    .min(0)
+    .max(60 * 24 * 60),
   actions: z.array(z.enum(ACTIONS)).min(1).max(8),
   transparency: z.enum(TRANSPARENCY),
   tone: z.enum(TONES),
@@ -229,7 +234,10 @@ export const ChoiceSchema = z.strictObject({
 export type Choice = z.infer<typeof ChoiceSchema>;
 
 /** What happens when the real-time deadline passes with no decision. */
-export const TimeoutSchema = z.strictObject({ label: LocalTextSchema.optional(), ...outcomeFields });
+export const TimeoutSchema = z.strictObject({
+  label: LocalTextSchema.optional(),
+  ...outcomeFields,
+});
 
 export const DeadlineSchema = z.strictObject({
   /** Real seconds the team has to decide when the decision timer is on. */
