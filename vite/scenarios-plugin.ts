@@ -42,7 +42,7 @@ interface Loaded {
 
 /** Load and validate every scenario in `dir`; throws one error listing every problem. */
 export function loadBuiltInScenarios(dir: string): Loaded[] {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir)
       .filter((n) => SCENARIO_FILE.test(n))
@@ -58,12 +58,15 @@ export function loadBuiltInScenarios(dir: string): Loaded[] {
     const file = relative(process.cwd(), path) || path;
     const result = loadScenario(readFileSync(path, 'utf8'), file);
     if (!result.ok) {
-      for (const p of result.problems.filter((x) => x.severity === 'error')) problems.push(formatProblem(p));
+      for (const p of result.problems.filter((x) => x.severity === 'error'))
+        problems.push(formatProblem(p));
       continue;
     }
     const s = result.compiled.scenario;
     if (loaded.some((l) => l.scenario.id === s.id)) {
-      problems.push(`${file}: error: the id "${s.id}" is already used by another built-in scenario`);
+      problems.push(
+        `${file}: error: the id "${s.id}" is already used by another built-in scenario`,
+      );
       continue;
     }
     loaded.push({
@@ -80,12 +83,16 @@ export function loadBuiltInScenarios(dir: string): Loaded[] {
         durationMinutes: s.durationMinutes,
         roles: s.roles.length,
         hash: result.compiled.hash,
-        languages: (['ja', 'en'] as const).filter((l) => s.title[l] !== undefined && s.summary[l] !== undefined),
+        languages: (['ja', 'en'] as const).filter(
+          (l) => s.title[l] !== undefined && s.summary[l] !== undefined,
+        ),
       },
     });
   }
   if (problems.length > 0) {
-    throw new Error(`Built-in scenarios have problems:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    throw new Error(
+      `Built-in scenarios have problems:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
   }
   return loaded;
 }
@@ -113,7 +120,10 @@ export function scenarios(options: { dir?: string } = {}): Plugin {
       if (id === `\0${CATALOG_ID}`) {
         const entries = all().map((l) => l.entry);
         const loaders = all()
-          .map((l) => `  ${JSON.stringify(l.scenario.id)}: () => import(${JSON.stringify(SCENARIO_PREFIX + l.scenario.id)}),`)
+          .map(
+            (l) =>
+              `  ${JSON.stringify(l.scenario.id)}: () => import(${JSON.stringify(SCENARIO_PREFIX + l.scenario.id)}),`,
+          )
           .join('\n');
         return `export const catalog = ${JSON.stringify(entries)};\nexport const loaders = {\n${loaders}\n};\n`;
       }
@@ -152,7 +162,13 @@ export function contentSecurityPolicy(): Plugin {
     name: 'firebreak-csp',
     apply: 'build',
     transformIndexHtml() {
-      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
+      return [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+          injectTo: 'head-prepend',
+        },
+      ];
     },
   };
 }

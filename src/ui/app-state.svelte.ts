@@ -68,6 +68,8 @@ export class AppState {
   /** Claim a run for this tab (one driver per run, others read-only); injectable for tests. */
   readonly claimRun: (runId: string) => Promise<RunLease>;
   private readonly openRepo: () => Promise<Repository>;
+  // A plain cache, deliberately not reactive: nothing renders from it.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private compiledCache = new Map<string, Promise<CompiledScenario>>();
 
   constructor(options: {
@@ -84,7 +86,10 @@ export class AppState {
 
   /** Every scenario the library shows: built-in first, then imported ones. */
   get library(): LibraryEntry[] {
-    return [...this.source.catalog.map((c) => ({ ...c, imported: false })), ...this.importedEntries];
+    return [
+      ...this.source.catalog.map((c) => ({ ...c, imported: false })),
+      ...this.importedEntries,
+    ];
   }
 
   get mode(): 'persistent' | 'memory' | null {
@@ -166,7 +171,11 @@ export class AppState {
   async exportBackup(): Promise<void> {
     try {
       const backup = await this.requireRepo().exportAll();
-      downloadText(`firebreak-backup-${fileStamp()}.json`, JSON.stringify(backup, null, 2), 'application/json');
+      downloadText(
+        `firebreak-backup-${fileStamp()}.json`,
+        JSON.stringify(backup, null, 2),
+        'application/json',
+      );
     } catch (err) {
       this.report(err);
     }
@@ -195,9 +204,16 @@ export class AppState {
   ): Promise<{ ok: true; title: Scenario['title'] } | { ok: false; problems: ScenarioProblem[] }> {
     const engine = await loadEngine();
     const loaded = engine.loadScenario(text, fileName);
-    if (!loaded.ok) return { ok: false, problems: loaded.problems.filter((p) => p.severity === 'error') };
+    if (!loaded.ok)
+      return { ok: false, problems: loaded.problems.filter((p) => p.severity === 'error') };
     const { scenario, hash } = loaded.compiled;
-    await this.requireRepo().saveScenario({ id: scenario.id, fileName, text, hash, importedAt: this.clock.now() });
+    await this.requireRepo().saveScenario({
+      id: scenario.id,
+      fileName,
+      text,
+      hash,
+      importedAt: this.clock.now(),
+    });
     await this.refresh();
     return { ok: true, title: scenario.title };
   }

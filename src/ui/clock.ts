@@ -16,7 +16,9 @@ export const realClock: Clock = {
 };
 
 /** A manual clock for tests: time moves only when `advance()` is called, firing due timers in order. */
-export function createManualClock(start = 1_700_000_000_000): Clock & { advance(ms: number): void } {
+export function createManualClock(
+  start = 1_700_000_000_000,
+): Clock & { advance(ms: number): void } {
   let now = start;
   let nextId = 1;
   const timers = new Map<number, { at: number; fn: () => void }>();
@@ -33,7 +35,9 @@ export function createManualClock(start = 1_700_000_000_000): Clock & { advance(
     advance(ms) {
       const end = now + ms;
       for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+        const due = [...timers.entries()]
+          .filter(([, t]) => t.at <= end)
+          .sort((a, b) => a[1].at - b[1].at)[0];
         if (!due) break;
         timers.delete(due[0]);
         now = due[1].at;

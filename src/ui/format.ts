@@ -24,6 +24,8 @@ export function formatSimSpan(minutes: number, locale: Locale): string {
 export function formatSimAgo(itemClock: number, nowClock: number, locale: Locale): string {
   const diff = Math.max(0, Math.round(nowClock - itemClock));
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  // "now" reads better than "this minute" for an item that just appeared.
+  if (diff === 0) return rtf.format(0, 'second');
   if (diff < 60) return rtf.format(-diff, 'minute');
   return rtf.format(-Math.floor(diff / 60), 'hour');
 }

@@ -35,7 +35,8 @@ export function parseHash(hash: string): Route {
   if (head === 'run' && parts.length === 2 && ok(a)) return { name: 'run', runId: a! };
   if (head === 'debrief' && parts.length === 2 && ok(a)) return { name: 'debrief', runId: a! };
   if (head === 'history' && parts.length === 1) return { name: 'history' };
-  if (head === 'compare' && parts.length === 3 && ok(a, b)) return { name: 'compare', a: a!, b: b! };
+  if (head === 'compare' && parts.length === 3 && ok(a, b))
+    return { name: 'compare', a: a!, b: b! };
   if (head === 'settings' && parts.length === 1) return { name: 'settings' };
   return { name: 'not-found', hash };
 }

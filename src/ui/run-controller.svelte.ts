@@ -16,6 +16,7 @@ import {
 } from '../engine';
 import type { RunLease, StoredRun } from '../storage/types';
 import { asStorageError, type AppState } from './app-state.svelte';
+import { diffFeed, NO_CHANGE, type FeedDiff } from './feed-diff';
 
 /** Seconds-left marks at which the countdown is announced to screen readers (not every second). */
 export const ANNOUNCE_AT = [60, 30, 10, 5] as const;
@@ -57,10 +58,8 @@ export class RunController {
   saving = $state(false);
   /** Real time, refreshed every second while a deadline runs (drives the countdown display). */
   now = $state(0);
-  /** Feed items that appeared with the last decision (animated in and announced). */
-  newFeedIds = $state.raw<ReadonlySet<string>>(new Set());
-  /** Feed items the last decision deleted (their tombstones animate in). */
-  newlyDeleted = $state.raw<ReadonlySet<string>>(new Set());
+  /** Feed items that appeared and were deleted with the last decision (animated and announced). */
+  feedChange = $state.raw<FeedDiff>(NO_CHANGE);
   /** The event that could not be saved, kept in memory until a retry succeeds. */
   unsaved = $state.raw<{ run: StoredRun; next: RunSnapshot } | null>(null);
 
@@ -121,7 +120,9 @@ export class RunController {
   /** Pause or resume the real-time timer (team drills: the facilitator stops the clock). */
   async togglePause(): Promise<void> {
     const at = this.app.clock.now();
-    await this.commit(this.view.paused ? { type: 'clock.resume', at } : { type: 'clock.pause', at });
+    await this.commit(
+      this.view.paused ? { type: 'clock.resume', at } : { type: 'clock.pause', at },
+    );
   }
 
   /** Try again to save the decision that failed. */
@@ -176,13 +177,9 @@ export class RunController {
     }
     this.lease?.notifySaved();
     const before = this.view.feed;
-    const seen = new Set(before.map((f) => f.id));
-    const wasDeleted = new Set(before.filter((f) => f.deletedAt !== null).map((f) => f.id));
     this.run = run;
     this.snapshot = next;
-    const after = this.view.feed;
-    this.newFeedIds = new Set(after.filter((f) => !seen.has(f.id)).map((f) => f.id));
-    this.newlyDeleted = new Set(after.filter((f) => f.deletedAt !== null && !wasDeleted.has(f.id)).map((f) => f.id));
+    this.feedChange = diffFeed(before, this.view.feed);
     this.arm();
   }
 
@@ -214,11 +211,14 @@ export class RunController {
     const { deadlineAt, pausedAt } = this.snapshot.context;
     if (deadlineAt === null || pausedAt !== null || this.snapshot.status === 'done') return;
     if (this.readOnly) return;
-    this.timer = clock.setTimeout(() => {
-      this.timer = null;
-      this.now = clock.now();
-      void this.deadline();
-    }, Math.max(0, deadlineAt - clock.now()));
+    this.timer = clock.setTimeout(
+      () => {
+        this.timer = null;
+        this.now = clock.now();
+        void this.deadline();
+      },
+      Math.max(0, deadlineAt - clock.now()),
+    );
     const tick = () => {
       this.now = clock.now();
       // Align ticks to whole seconds before the deadline, so the display never skips a number.

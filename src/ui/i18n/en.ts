@@ -30,7 +30,8 @@ export const en = {
   'banner.dismiss': 'Dismiss',
 
   'library.title': 'Scenarios',
-  'library.intro': 'Pick a crisis to practise. Each drill takes a few minutes and ends with a debrief.',
+  'library.intro':
+    'Pick a crisis to practise. Each drill takes a few minutes and ends with a debrief.',
   'library.search': 'Search',
   'library.searchPlaceholder': 'Title or summary',
   'library.filterType': 'Crisis type',
@@ -80,7 +81,8 @@ export const en = {
   'briefing.assessment': 'Assessment',
   'briefing.assessmentHint': 'Feedback only in the debrief.',
   'briefing.timer': 'Real-time decision timer',
-  'briefing.timerHint': 'Each decision has a deadline; if it passes, the crisis moves on without you.',
+  'briefing.timerHint':
+    'Each decision has a deadline; if it passes, the crisis moves on without you.',
   'briefing.team': 'Team or trainee name',
   'briefing.teamPlaceholder': 'e.g. Social team A',
   'briefing.start': 'Start the drill',
@@ -153,7 +155,8 @@ export const en = {
   'debrief.scores': 'Scores and evidence',
   'debrief.noEvidence': 'No evidence recorded.',
   'debrief.timeline': 'Timeline',
-  'debrief.timelineDesc': 'Simulated clock against heat, trust and sentiment, with each decision marked.',
+  'debrief.timelineDesc':
+    'Simulated clock against heat, trust and sentiment, with each decision marked.',
   'debrief.tableToggle': 'Show the timeline as a table',
   'debrief.decisionAt': 'Decision {n}: {label}',
   'debrief.path': 'Path taken vs. best path',
@@ -228,7 +231,8 @@ export const en = {
   'settings.backupHint': 'One JSON file with every run, imported scenario and setting.',
   'settings.exportBackup': 'Export backup',
   'settings.importBackup': 'Import a backup file',
-  'settings.importReport': 'Imported: {added} runs added, {updated} updated, {skipped} skipped; {scenarios} scenarios added.',
+  'settings.importReport':
+    'Imported: {added} runs added, {updated} updated, {skipped} skipped; {scenarios} scenarios added.',
   'settings.importProblems': 'Problems in the backup file:',
 } as const;
 

@@ -17,7 +17,9 @@ export type { MessageKey, Messages };
 const DICTIONARIES: Record<Locale, Messages> = { en, ja };
 
 /** The locale the browser prefers, if it is one we have; English otherwise. */
-export function detectLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
+export function detectLocale(
+  languages: readonly string[] = globalThis.navigator?.languages ?? [],
+): Locale {
   for (const lang of languages) {
     const base = lang.toLowerCase().split('-')[0];
     if (base === 'ja' || base === 'en') return base;
@@ -62,12 +64,16 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
 
 /** A compact number (12K / 1.2万) for engagement counts. */
 export function formatCompact(value: number): string {
-  return new Intl.NumberFormat(current, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(current, { notation: 'compact', maximumFractionDigits: 1 }).format(
+    value,
+  );
 }
 
 /** A real date-time (epoch ms or ISO) in the current locale. */
 export function formatDateTime(value: number | string): string {
-  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    typeof value === 'string' ? Date.parse(value) : value,
+  );
 }
 
 /** A real duration in ms as minutes and seconds ("3 min 20 s" / "3分20秒"). */

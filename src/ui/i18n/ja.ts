@@ -23,7 +23,8 @@ export const ja: Messages = {
   'banner.memoryReason': '理由：{reason}',
   'banner.export': 'バックアップをファイルに書き出す',
   'banner.writeFailed': '直前の判断を保存できませんでした：{message}',
-  'banner.writeFailedHint': '演習はこのタブに保持されています。再試行するか、ファイルに書き出してください。',
+  'banner.writeFailedHint':
+    '演習はこのタブに保持されています。再試行するか、ファイルに書き出してください。',
   'banner.retry': '保存を再試行',
   'banner.exportRun': 'この演習を書き出す',
   'banner.viewer': 'この演習は別のタブで開かれています。このタブでは閲覧のみです。',
@@ -230,6 +231,7 @@ export const ja: Messages = {
   'settings.backupHint': 'すべての演習・取り込んだシナリオ・設定を1つのJSONファイルにまとめます。',
   'settings.exportBackup': 'バックアップを書き出す',
   'settings.importBackup': 'バックアップファイルを読み込む',
-  'settings.importReport': '読み込み結果：演習 追加{added}件・更新{updated}件・スキップ{skipped}件、シナリオ追加{scenarios}件。',
+  'settings.importReport':
+    '読み込み結果：演習 追加{added}件・更新{updated}件・スキップ{skipped}件、シナリオ追加{scenarios}件。',
   'settings.importProblems': 'バックアップファイルの問題：',
 };
