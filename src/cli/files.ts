@@ -14,7 +14,8 @@ export function scenarioFiles(targets: readonly string[]): string[] {
   for (const target of targets.length > 0 ? targets : [SCENARIO_DIR]) {
     if (existsSync(target) && statSync(target).isDirectory()) {
       for (const name of readdirSync(target).sort())
-        if (SCENARIO_FILE.test(name) && !name.endsWith('.schema.json')) files.push(join(target, name));
+        if (SCENARIO_FILE.test(name) && !name.endsWith('.schema.json'))
+          files.push(join(target, name));
     } else {
       files.push(target);
     }
@@ -29,13 +30,25 @@ export function loadFile(path: string): LoadedScenario {
     if (statSync(path).size > MAX_FILE_BYTES)
       return {
         ok: false,
-        problems: [{ severity: 'error', rule: 'too-large', file, path: '', message: `the file is larger than ${MAX_FILE_BYTES} bytes` }],
+        problems: [
+          {
+            severity: 'error',
+            rule: 'too-large',
+            file,
+            path: '',
+            message: `the file is larger than ${MAX_FILE_BYTES} bytes`,
+          },
+        ],
       };
     return loadScenario(readFileSync(path, 'utf8'), file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : 'could not be read';
-    return { ok: false, problems: [{ severity: 'error', rule: 'unreadable', file, path: '', message }] };
+    const message =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : 'could not be read';
+    return {
+      ok: false,
+      problems: [{ severity: 'error', rule: 'unreadable', file, path: '', message }],
+    };
   }
 }
 
@@ -48,7 +61,15 @@ export function findScenario(idOrFile: string): LoadedScenario {
   }
   return {
     ok: false,
-    problems: [{ severity: 'error', rule: 'not-found', file: idOrFile, path: '', message: `no scenario with id "${idOrFile}" in ${SCENARIO_DIR}/` }],
+    problems: [
+      {
+        severity: 'error',
+        rule: 'not-found',
+        file: idOrFile,
+        path: '',
+        message: `no scenario with id "${idOrFile}" in ${SCENARIO_DIR}/`,
+      },
+    ],
   };
 }
 

@@ -60,7 +60,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     // A bug, not bad input: still no stack trace for the user, but say it plainly.
-    process.stderr.write(`firebreak: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `firebreak: internal error: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     process.exitCode = 70;
   },
 );

@@ -1,8 +1,20 @@
 /** `firebreak play`: walk a run with the given decisions and print the ending, scores and debrief. */
-import { buildDebrief, debriefToMarkdown, formatProblem, playChoices, viewRun, WALK_INPUT, type Locale } from '../engine';
+import {
+  buildDebrief,
+  debriefToMarkdown,
+  formatProblem,
+  playChoices,
+  viewRun,
+  WALK_INPUT,
+  type Locale,
+} from '../engine';
 import { findScenario, out } from './files';
 
-export function runPlay(idOrFile: string, choose: string, opts: { json: boolean; locale: Locale }): number {
+export function runPlay(
+  idOrFile: string,
+  choose: string,
+  opts: { json: boolean; locale: Locale },
+): number {
   const loaded = findScenario(idOrFile);
   if (!loaded.ok) {
     for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
@@ -39,7 +51,13 @@ export function runPlay(idOrFile: string, choose: string, opts: { json: boolean;
           ended: view.ended,
           node: view.nodeId,
           ending: view.ending?.outcome ?? null,
-          scores: { speed: s.speed, transparency: s.transparency, tone: s.tone, strategyFit: s.strategyFit, overall: s.overall },
+          scores: {
+            speed: s.speed,
+            transparency: s.transparency,
+            tone: s.tone,
+            strategyFit: s.strategyFit,
+            overall: s.overall,
+          },
           grade: s.grade,
           evidence: s.evidence,
           log: view.log,
@@ -54,9 +72,17 @@ export function runPlay(idOrFile: string, choose: string, opts: { json: boolean;
   const t = (text: { ja?: string; en?: string }) => text[opts.locale] ?? text.en ?? text.ja ?? '';
   out(`${t(compiled.scenario.title)} (${compiled.scenario.id})`);
   for (const e of view.log)
-    out(`  ${e.seq}. [${e.nodeId}] ${e.choiceId}  T+${e.clockAfter}min  heat ${e.modelAfter.heat}  trust ${e.modelAfter.trust}  → ${e.target}`);
-  out(view.ended ? `ended at ${view.nodeId}: ${view.ending?.outcome} — ${t(view.ending!.title)}` : `not ended: at ${view.nodeId}`);
-  out(`scores: speed ${s.speed}, transparency ${s.transparency}, tone ${s.tone}, strategy fit ${s.strategyFit}, overall ${s.overall} (${s.grade})`);
+    out(
+      `  ${e.seq}. [${e.nodeId}] ${e.choiceId}  T+${e.clockAfter}min  heat ${e.modelAfter.heat}  trust ${e.modelAfter.trust}  → ${e.target}`,
+    );
+  out(
+    view.ended
+      ? `ended at ${view.nodeId}: ${view.ending?.outcome} — ${t(view.ending!.title)}`
+      : `not ended: at ${view.nodeId}`,
+  );
+  out(
+    `scores: speed ${s.speed}, transparency ${s.transparency}, tone ${s.tone}, strategy fit ${s.strategyFit}, overall ${s.overall} (${s.grade})`,
+  );
   out('');
   out(debriefToMarkdown(debrief, opts.locale));
   return 0;

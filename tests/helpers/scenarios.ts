@@ -10,7 +10,8 @@ export function compileFile(path: string): CompiledScenario {
   return loaded.compiled;
 }
 
-export const fixture = (name: string) => compileFile(join('tests/fixtures/scenarios', `${name}.yaml`));
+export const fixture = (name: string) =>
+  compileFile(join('tests/fixtures/scenarios', `${name}.yaml`));
 
 /** Paths of the built-in scenario files. */
 export function builtInFiles(): string[] {

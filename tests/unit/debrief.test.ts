@@ -1,15 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { buildDebrief, debriefToMarkdown, decisionEvent, escapeMarkdown, playChoices, startRun, stepRun, type Debrief, type RunEvent } from '../../src/engine';
+import {
+  buildDebrief,
+  debriefToMarkdown,
+  decisionEvent,
+  escapeMarkdown,
+  playChoices,
+  startRun,
+  stepRun,
+  type Debrief,
+  type RunEvent,
+} from '../../src/engine';
 import { fixture } from '../helpers/scenarios';
 
 const compiled = fixture('rubric');
-const META = { mode: 'learning' as const, team: 'Team Blue', participants: ['Aiko', 'Ben'], startedAt: Date.UTC(2026, 10, 23, 9), endedAt: Date.UTC(2026, 10, 23, 9, 20) };
+const META = {
+  mode: 'learning' as const,
+  team: 'Team Blue',
+  participants: ['Aiko', 'Ben'],
+  startedAt: Date.UTC(2026, 10, 23, 9),
+  endedAt: Date.UTC(2026, 10, 23, 9, 20),
+};
 const debriefOf = (choices: string[]): Debrief =>
-  buildDebrief(compiled, playChoices(compiled, choices, { seed: 1, timer: true, startedAt: META.startedAt }), META);
+  buildDebrief(
+    compiled,
+    playChoices(compiled, choices, { seed: 1, timer: true, startedAt: META.startedAt }),
+    META,
+  );
 
 describe('debrief', () => {
   it('is complete: no empty section, whatever the run', () => {
-    for (const choices of [['apologise'], ['delete-own-apology'], ['wait', 'stay-silent'], ['deny', 'apologise']]) {
+    for (const choices of [
+      ['apologise'],
+      ['delete-own-apology'],
+      ['wait', 'stay-silent'],
+      ['deny', 'apologise'],
+    ]) {
       const d = debriefOf(choices);
       expect(d.scores.evidence.length).toBeGreaterThan(0);
       expect(d.objectives.length).toBe(compiled.scenario.objectives.length);
@@ -45,7 +70,10 @@ describe('debrief', () => {
     const input = { seed: 1, timer: true, startedAt: META.startedAt };
     const base = playChoices(compiled, ['deny', 'apologise'], input);
     let withTeam = startRun(compiled, input);
-    withTeam = stepRun(compiled, withTeam, { ...decisionEvent(withTeam, 'deny'), team: { agreed: 2, voters: 5, confidence: 'high' } } as RunEvent);
+    withTeam = stepRun(compiled, withTeam, {
+      ...decisionEvent(withTeam, 'deny'),
+      team: { agreed: 2, voters: 5, confidence: 'high' },
+    } as RunEvent);
     withTeam = stepRun(compiled, withTeam, decisionEvent(withTeam, 'apologise'));
     const d = buildDebrief(compiled, withTeam, META);
     expect(d.team[0]!.flag).toBe('confident-wrong');

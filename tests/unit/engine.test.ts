@@ -94,14 +94,27 @@ describe('compiled machine', () => {
     expect(s.status).toBe('done');
     expect(s.value).toBe('good-end');
     const [entry] = s.context.log;
-    expect(entry).toMatchObject({ seq: 1, nodeId: 'complaint', choiceId: 'apologise', realMs: 12_000, clockBefore: 0, clockAfter: 30, target: 'good-end', rationale: 'own it' });
+    expect(entry).toMatchObject({
+      seq: 1,
+      nodeId: 'complaint',
+      choiceId: 'apologise',
+      realMs: 12_000,
+      clockBefore: 0,
+      clockAfter: 30,
+      target: 'good-end',
+      rationale: 'own it',
+    });
     expect(entry!.team).toEqual({ agreed: 3, voters: 4, confidence: 'high' });
   });
 
   it('rejects a choice the node does not offer, naming the node and its choices', () => {
     const s = startRun(compiled, INPUT);
-    expect(() => stepRun(compiled, s, { type: 'choice.select', choiceId: 'nope', at: 1 })).toThrow(RunError);
-    expect(() => stepRun(compiled, s, { type: 'choice.select', choiceId: 'nope', at: 1 })).toThrow(/complaint.*apologise, wait/);
+    expect(() => stepRun(compiled, s, { type: 'choice.select', choiceId: 'nope', at: 1 })).toThrow(
+      RunError,
+    );
+    expect(() => stepRun(compiled, s, { type: 'choice.select', choiceId: 'nope', at: 1 })).toThrow(
+      /complaint.*apologise, wait/,
+    );
   });
 
   it('takes the "no decision" outcome only once the deadline has passed and the clock is running', () => {
@@ -109,21 +122,35 @@ describe('compiled machine', () => {
     const early = stepRun(compiled, s0, { type: 'clock.deadline', at: INPUT.startedAt + 59_999 });
     expect(early.value).toBe('complaint');
     const paused = stepRun(compiled, s0, { type: 'clock.pause', at: INPUT.startedAt + 10_000 });
-    expect(stepRun(compiled, paused, { type: 'clock.deadline', at: INPUT.startedAt + 70_000 }).value).toBe('complaint');
-    const resumed = stepRun(compiled, paused, { type: 'clock.resume', at: INPUT.startedAt + 40_000 });
+    expect(
+      stepRun(compiled, paused, { type: 'clock.deadline', at: INPUT.startedAt + 70_000 }).value,
+    ).toBe('complaint');
+    const resumed = stepRun(compiled, paused, {
+      type: 'clock.resume',
+      at: INPUT.startedAt + 40_000,
+    });
     expect(resumed.context.deadlineAt).toBe(INPUT.startedAt + 90_000);
-    const late = stepRun(compiled, resumed, { type: 'clock.deadline', at: INPUT.startedAt + 90_000 });
+    const late = stepRun(compiled, resumed, {
+      type: 'clock.deadline',
+      at: INPUT.startedAt + 90_000,
+    });
     expect(late.value).toBe('bad-end');
     expect(late.context.log[0]!.choiceId).toBe('timeout');
     expect(late.context.log[0]!.realMs).toBe(60_000);
   });
 
   it('extends a deadline and never fires one when the timer is off', () => {
-    const s = stepRun(compiled, startRun(compiled, INPUT), { type: 'clock.extend', seconds: 30, at: INPUT.startedAt });
+    const s = stepRun(compiled, startRun(compiled, INPUT), {
+      type: 'clock.extend',
+      seconds: 30,
+      at: INPUT.startedAt,
+    });
     expect(s.context.deadlineAt).toBe(INPUT.startedAt + 90_000);
     const off = startRun(compiled, { ...INPUT, timer: false });
     expect(off.context.deadlineAt).toBeNull();
-    expect(stepRun(compiled, off, { type: 'clock.deadline', at: Number.MAX_SAFE_INTEGER }).value).toBe('complaint');
+    expect(
+      stepRun(compiled, off, { type: 'clock.deadline', at: Number.MAX_SAFE_INTEGER }).value,
+    ).toBe('complaint');
   });
 
   it('replays an event log to the identical snapshot context (deterministic)', () => {
@@ -178,7 +205,9 @@ describe('derived feed', () => {
   });
 
   it('moves engagement with the model and is identical for the same seed', () => {
-    const critic = (choices: string[]) => viewRun(compiled, playChoices(compiled, choices)).feed.find((f) => f.id === 'critic')!.engagement;
+    const critic = (choices: string[]) =>
+      viewRun(compiled, playChoices(compiled, choices)).feed.find((f) => f.id === 'critic')!
+        .engagement;
     expect(critic(['wait', 'stay-silent']).likes).toBeGreaterThan(critic(['apologise']).likes);
     expect(critic(['wait'])).toEqual(critic(['wait']));
   });

@@ -20,17 +20,22 @@ import { builtInFiles, compileFile } from '../helpers/scenarios';
 const files = builtInFiles();
 const library = files.map((file) => ({ file, compiled: compileFile(file) }));
 
-
 /** The actions and classifications of each decision on a path, from its replayed log. */
 function decisionsOn(c: CompiledScenario, path: ScoredPath) {
   return playChoices(c, path.choices).context.log.map((e) => {
     const { outcome } = c.index.outcomes.get(e.nodeId)!.get(e.choiceId)!;
-    return { choiceId: e.choiceId, actions: outcome.actions as string[], transparency: outcome.transparency as string };
+    return {
+      choiceId: e.choiceId,
+      actions: outcome.actions as string[],
+      transparency: outcome.transparency as string,
+    };
   });
 }
 
-const waits = (d: { choiceId: string; actions: string[] }) => d.choiceId === TIMEOUT_CHOICE || d.actions.includes('wait');
-const hides = (d: { actions: string[] }) => d.actions.includes('delete-criticism') || d.actions.includes('hide-criticism');
+const waits = (d: { choiceId: string; actions: string[] }) =>
+  d.choiceId === TIMEOUT_CHOICE || d.actions.includes('wait');
+const hides = (d: { actions: string[] }) =>
+  d.actions.includes('delete-criticism') || d.actions.includes('hide-criticism');
 
 describe('built-in library', () => {
   it('has at least ten scenarios covering every crisis type, B2C and B2B', () => {
@@ -55,7 +60,9 @@ describe('built-in library', () => {
         const report = checkScenario(scenario, file);
         expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
         expect(report.stats.nodes).toBeGreaterThanOrEqual(12);
-        const outcomes = new Set(scenario.nodes.flatMap((n) => (n.ending ? [n.ending.outcome] : [])));
+        const outcomes = new Set(
+          scenario.nodes.flatMap((n) => (n.ending ? [n.ending.outcome] : [])),
+        );
         expect(outcomes.size).toBeGreaterThanOrEqual(3);
         expect(scenario.nodes.some((n) => n.deadline)).toBe(true);
       });
@@ -67,7 +74,9 @@ describe('built-in library', () => {
           for (const d of DIMENSIONS) {
             expect(p.score[d]).toBeGreaterThanOrEqual(0);
             expect(p.score[d]).toBeLessThanOrEqual(100);
-            const sum = p.score.evidence.filter((e) => e.dimension === d).reduce((s, e) => s + e.points, rubric.DIMENSION_START[d]);
+            const sum = p.score.evidence
+              .filter((e) => e.dimension === d)
+              .reduce((s, e) => s + e.points, rubric.DIMENSION_START[d]);
             expect(sum).toBe(p.score[d]);
           }
         }
@@ -78,16 +87,24 @@ describe('built-in library', () => {
         expect(best.score.outcome).toBe('recovered');
         for (const p of paths.slice(1)) {
           const ds = decisionsOn(compiled, p);
-          const denies = !scenario.rumour && ds.some((d) => d.actions.includes('deny') || d.transparency === 'denying');
+          const denies =
+            !scenario.rumour &&
+            ds.some((d) => d.actions.includes('deny') || d.transparency === 'denying');
           if (ds.some(waits) || ds.some(hides) || denies)
-            expect(p.score.overall, `${p.choices.join(',')} vs best ${best.choices.join(',')}`).toBeLessThan(best.score.overall);
+            expect(
+              p.score.overall,
+              `${p.choices.join(',')} vs best ${best.choices.join(',')}`,
+            ).toBeLessThan(best.score.overall);
         }
       });
 
       it('never lets a path that waits first, hides criticism or denies a true fault recover', () => {
         for (const p of paths) {
           const ds = decisionsOn(compiled, p);
-          const bad = waits(ds[0]!) || ds.some(hides) || (!scenario.rumour && ds.some((d) => d.actions.includes('deny')));
+          const bad =
+            waits(ds[0]!) ||
+            ds.some(hides) ||
+            (!scenario.rumour && ds.some((d) => d.actions.includes('deny')));
           if (bad) expect(p.score.outcome, p.choices.join(',')).not.toBe('recovered');
         }
       });

@@ -7,7 +7,10 @@ const INVALID = 'tests/fixtures/invalid';
 
 describe('scenario loader: valid files', () => {
   it('loads the minimal YAML fixture with defaults filled in', () => {
-    const result = loadScenarioText(readFileSync('tests/fixtures/scenarios/minimal.yaml', 'utf8'), 'minimal.yaml');
+    const result = loadScenarioText(
+      readFileSync('tests/fixtures/scenarios/minimal.yaml', 'utf8'),
+      'minimal.yaml',
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.scenario.id).toBe('minimal');
@@ -16,7 +19,10 @@ describe('scenario loader: valid files', () => {
   });
 
   it('accepts the same scenario as JSON', () => {
-    const yaml = loadScenarioText(readFileSync('tests/fixtures/scenarios/minimal.yaml', 'utf8'), 'minimal.yaml');
+    const yaml = loadScenarioText(
+      readFileSync('tests/fixtures/scenarios/minimal.yaml', 'utf8'),
+      'minimal.yaml',
+    );
     if (!yaml.ok) throw new Error('fixture invalid');
     const json = loadScenarioText(JSON.stringify(yaml.scenario), 'minimal.json');
     expect(json.ok && json.scenario).toEqual(yaml.scenario);
@@ -33,7 +39,9 @@ describe('scenario loader: one invalid fixture per rule', () => {
       const result = loadScenario(text, file);
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      const match = result.problems.find((p) => p.rule === rule && p.severity === 'error' && p.path.includes(fragment!.trim()));
+      const match = result.problems.find(
+        (p) => p.rule === rule && p.severity === 'error' && p.path.includes(fragment!.trim()),
+      );
       expect(match, JSON.stringify(result.problems, null, 2)).toBeDefined();
       expect(match!.file).toBe(file);
       expect(match!.path).toContain(fragment!.trim());
@@ -50,13 +58,29 @@ describe('scenario loader: untrusted input', () => {
   });
 
   it('leaves Object.prototype alone for __proto__ and constructor keys in JSON and YAML', () => {
-    loadScenarioText('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}', 'evil.json');
-    loadScenarioText('__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\n', 'evil.yaml');
+    loadScenarioText(
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+      'evil.json',
+    );
+    loadScenarioText(
+      '__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\n',
+      'evil.yaml',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('never throws on garbage', () => {
-    for (const text of ['', 'null', '42', '[]', '{', '- - -', '\u0000\u0001', '{"nodes": {"a": 1}}', 'a: !!js/function "x"'])
+    for (const text of [
+      '',
+      'null',
+      '42',
+      '[]',
+      '{',
+      '- - -',
+      '\u0000\u0001',
+      '{"nodes": {"a": 1}}',
+      'a: !!js/function "x"',
+    ])
       expect(() => loadScenarioText(text, 'garbage.yaml')).not.toThrow();
   });
 });

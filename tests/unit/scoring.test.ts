@@ -3,8 +3,10 @@ import { DIMENSIONS, findBestPath, playChoices, scoreRun, type ScoreCard } from 
 import { fixture } from '../helpers/scenarios';
 
 const compiled = fixture('rubric');
-const score = (choices: string[]): ScoreCard => scoreRun(compiled, playChoices(compiled, choices).context.log);
-const evidence = (card: ScoreCard, principle: string) => card.evidence.filter((e) => e.principle === principle);
+const score = (choices: string[]): ScoreCard =>
+  scoreRun(compiled, playChoices(compiled, choices).context.log);
+const evidence = (card: ScoreCard, principle: string) =>
+  card.evidence.filter((e) => e.principle === principle);
 
 describe('scoring rubric (one behaviour per test)', () => {
   it('a fast honest apology beats a late one', () => {
@@ -17,19 +19,27 @@ describe('scoring rubric (one behaviour per test)', () => {
   it('deleting criticism costs transparency, citing the no-concealment principle', () => {
     const deleted = score(['delete-criticism', 'apologise']);
     expect(deleted.transparency).toBeLessThan(score(['wait', 'apologise']).transparency);
-    expect(evidence(deleted, 'no-concealment').some((e) => e.points < 0 && e.dimension === 'transparency')).toBe(true);
+    expect(
+      evidence(deleted, 'no-concealment').some(
+        (e) => e.points < 0 && e.dimension === 'transparency',
+      ),
+    ).toBe(true);
   });
 
   it('a defensive statement costs tone', () => {
     const defensive = score(['defensive', 'apologise']);
     expect(defensive.tone).toBeLessThan(score(['wait', 'apologise']).tone);
-    expect(defensive.evidence.some((e) => e.dimension === 'tone' && e.points < 0 && e.seq === 1)).toBe(true);
+    expect(
+      defensive.evidence.some((e) => e.dimension === 'tone' && e.points < 0 && e.seq === 1),
+    ).toBe(true);
   });
 
   it('denying and then apologising costs strategy fit (mixed messages)', () => {
     const mixed = score(['deny', 'apologise']);
     expect(mixed.strategyFit).toBeLessThan(score(['wait', 'apologise']).strategyFit);
-    expect(mixed.evidence.some((e) => e.dimension === 'strategyFit' && /Mixed denial/.test(e.reason.en))).toBe(true);
+    expect(
+      mixed.evidence.some((e) => e.dimension === 'strategyFit' && /Mixed denial/.test(e.reason.en)),
+    ).toBe(true);
   });
 
   it("deleting the company's own post with an apology is not concealment; deleting it silently is", () => {
@@ -51,15 +61,28 @@ describe('scoring rubric (one behaviour per test)', () => {
   it('records the outcome of the ending reached and the weights used', () => {
     expect(score(['apologise']).outcome).toBe('recovered');
     expect(score(['wait', 'stay-silent']).outcome).toBe('catastrophic');
-    expect(score(['apologise']).weights).toEqual({ speed: 1, transparency: 1, tone: 1, strategyFit: 1 });
+    expect(score(['apologise']).weights).toEqual({
+      speed: 1,
+      transparency: 1,
+      tone: 1,
+      strategyFit: 1,
+    });
   });
 
   it('applies per-scenario weights to the overall score', () => {
-    const weighted = { ...compiled, scenario: { ...compiled.scenario, scoring: { weights: { speed: 3, transparency: 1, tone: 1, strategyFit: 1 } } } };
+    const weighted = {
+      ...compiled,
+      scenario: {
+        ...compiled.scenario,
+        scoring: { weights: { speed: 3, transparency: 1, tone: 1, strategyFit: 1 } },
+      },
+    };
     const log = playChoices(compiled, ['wait', 'apologise']).context.log;
     const plain = scoreRun(compiled, log);
     const heavy = scoreRun(weighted, log);
-    expect(heavy.overall).toBe(Math.round((plain.speed * 3 + plain.transparency + plain.tone + plain.strategyFit) / 6));
+    expect(heavy.overall).toBe(
+      Math.round((plain.speed * 3 + plain.transparency + plain.tone + plain.strategyFit) / 6),
+    );
   });
 
   it('gives every evidence item a decision or run reference, a reason in both languages and a principle', () => {
@@ -86,7 +109,9 @@ describe('score bounds', () => {
         for (const d of DIMENSIONS) {
           expect(card[d]).toBeGreaterThanOrEqual(0);
           expect(card[d]).toBeLessThanOrEqual(100);
-          const sum = card.evidence.filter((e) => e.dimension === d).reduce((s, e) => s + e.points, rubric.DIMENSION_START[d]);
+          const sum = card.evidence
+            .filter((e) => e.dimension === d)
+            .reduce((s, e) => s + e.points, rubric.DIMENSION_START[d]);
           expect(sum).toBe(card[d]);
         }
       }
