@@ -54,6 +54,9 @@ interface Labels {
   team_: string;
   rationale: string;
   flags: { 'confident-wrong': string; 'split-vote': string };
+  notes: string;
+  tags: { strength: string; improvement: string; question: string };
+  rewound: string;
   minutes: (m: number) => string;
 }
 
@@ -128,6 +131,9 @@ const LABELS: Record<Locale, Labels> = {
     team_: 'Team deliberation',
     rationale: 'Rationale',
     flags: { 'confident-wrong': 'confident call that cost points', 'split-vote': 'split vote' },
+    notes: 'Observer notes',
+    tags: { strength: 'strength', improvement: 'improvement', question: 'question' },
+    rewound: 'Decisions rewound for discussion',
     minutes: (m) => `${Math.floor(m / 60)}h ${m % 60}m`,
   },
   ja: {
@@ -200,6 +206,9 @@ const LABELS: Record<Locale, Labels> = {
     team_: 'チームの議論',
     rationale: '判断理由',
     flags: { 'confident-wrong': '自信を持った判断が減点に', 'split-vote': '意見が割れた' },
+    notes: '観察メモ',
+    tags: { strength: '良かった点', improvement: '改善点', question: '問い' },
+    rewound: '議論のために巻き戻した判断',
     minutes: (m) => `${Math.floor(m / 60)}時間${m % 60}分`,
   },
 };
@@ -322,6 +331,17 @@ export function debriefToMarkdown(debrief: Debrief, locale: Locale): string {
         `- #${note.seq}${votes}${note.confidence ? ` (${note.confidence})` : ''}${note.rationale ? ` ${L.rationale}: ${escapeMarkdown(note.rationale)}` : ''}${flag}`,
       );
     }
+    push('');
+  }
+  if (debrief.notes.length > 0) {
+    push(`## ${L.notes}`, '');
+    for (const n of debrief.notes)
+      push(`- [${L.tags[n.tag]}] ${L.minutes(n.clock)}: ${escapeMarkdown(n.text)}`);
+    push('');
+  }
+  if (debrief.rewound.length > 0) {
+    push(`## ${L.rewound}`, '');
+    for (const r of debrief.rewound) push(`- #${r.seq} ${t(r.label)}`);
     push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -3,7 +3,7 @@
  * renders it, the CLI prints it, storage keeps it, exports carry it.
  */
 import type { ModelState } from './metrics';
-import type { Confidence } from './run-types';
+import type { Confidence, ObserverNote } from './run-types';
 import type {
   CrisisCluster,
   CrisisType,
@@ -63,6 +63,10 @@ export interface RunMeta {
   /** Real start and end (epoch ms). */
   startedAt: number;
   endedAt: number | null;
+  /** Observer notes taken during the run; they flow into strengths, improvements and questions. */
+  notes?: ObserverNote[];
+  /** Decisions a facilitator rewound for discussion (from `replayWithHistory`). */
+  rewound?: { seq: number; nodeId: string; choiceId: string; at: number }[];
 }
 
 export interface PathStep {
@@ -179,4 +183,8 @@ export interface Debrief {
   improvementPlan: PlanItem[];
   timeline: { points: TimelineSeriesPoint[]; decisions: TimelineDecision[] };
   team: TeamDecisionNote[];
+  /** Observer notes, as taken (also merged into the sections above). */
+  notes: ObserverNote[];
+  /** Decisions rewound for discussion during the run. */
+  rewound: { seq: number; nodeId: string; choiceId: string; label: LocalText }[];
 }

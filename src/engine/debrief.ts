@@ -25,7 +25,7 @@ import type { RunSnapshot } from './machine';
 import { METRICS, type ModelState } from './metrics';
 import { playChoices } from './paths';
 import { PRINCIPLE_INFO } from './principles';
-import type { DecisionEntry } from './run-types';
+import type { DecisionEntry, ObserverNote } from './run-types';
 import type { CompiledScenario } from './run';
 import { TIMEOUT_CHOICE } from './scenario-index';
 import { scoreRun } from './scoring';
@@ -306,6 +306,54 @@ function teamNotesOf(score: ScoreCard, log: readonly DecisionEntry[]): TeamDecis
     });
 }
 
+const NOTE_FROM = (n: ObserverNote, title: LocalText | undefined): BiText => {
+  const t = bi(title, n.nodeId);
+  const h = Math.floor(n.clock / 60);
+  const m = n.clock % 60;
+  return {
+    en: `Observer note at "${t.en}" (T+${h}h ${m}m)`,
+    ja: `「${t.ja}」での観察メモ（発生から${h}時間${m}分）`,
+  };
+};
+
+/** Merge observer notes into strengths, improvements and questions (notes are written in one language). */
+function mergeNotes(
+  compiled: CompiledScenario,
+  notes: readonly ObserverNote[],
+  strengths: Strength[],
+  improvements: Improvement[],
+  questions: BiText[],
+): void {
+  for (const n of notes) {
+    const text: BiText = { en: n.text, ja: n.text };
+    const where = NOTE_FROM(n, compiled.index.nodes.get(n.nodeId)?.title);
+    if (n.tag === 'strength') {
+      strengths.push({
+        text,
+        seq: null,
+        nodeId: n.nodeId,
+        choiceId: null,
+        principle: 'reflect-learn',
+      });
+    } else if (n.tag === 'improvement') {
+      improvements.push({
+        observation: text,
+        analysis: where,
+        recommendation: {
+          en: 'Agree on an action for this in the hot-wash.',
+          ja: '振り返りの場で、この点への具体的なアクションを決める。',
+        },
+        seq: null,
+        nodeId: n.nodeId,
+        choiceId: null,
+        principle: 'reflect-learn',
+      });
+    } else {
+      questions.unshift(text);
+    }
+  }
+}
+
 /** Build the debrief of a run (ended or not) from its snapshot. */
 export function buildDebrief(
   compiled: CompiledScenario,
@@ -319,6 +367,10 @@ export function buildDebrief(
   const ending = compiled.index.nodes.get(context.nodeId)?.ending;
   const improvements = improvementsOf(score, log);
   const turningPoints = turningPointsOf(compiled, log);
+  const strengths = strengthsOf(score);
+  const questions = questionsOf(compiled, improvements, turningPoints);
+  const notes = meta.notes ?? [];
+  mergeNotes(compiled, notes, strengths, improvements, questions);
   const lastAt = log.length > 0 ? log[log.length - 1]!.at : context.input.startedAt;
   return {
     formatVersion: 1,
@@ -339,11 +391,11 @@ export function buildDebrief(
     },
     scores: score,
     objectives: objectivesOf(compiled, score),
-    strengths: strengthsOf(score),
+    strengths,
     improvements,
     turningPoints,
     path: comparePath(compiled, log),
-    discussionQuestions: questionsOf(compiled, improvements, turningPoints),
+    discussionQuestions: questions,
     improvementPlan: planOf(improvements),
     timeline: {
       points: context.arrivals.map((a) => ({ clock: a.clock, nodeId: a.nodeId, ...a.model })),
@@ -356,5 +408,12 @@ export function buildDebrief(
       })),
     },
     team: teamNotesOf(score, log),
+    notes,
+    rewound: (meta.rewound ?? []).map((r) => ({
+      seq: r.seq,
+      nodeId: r.nodeId,
+      choiceId: r.choiceId,
+      label: choiceLabel(compiled, r.nodeId, r.choiceId),
+    })),
   };
 }

@@ -31,6 +31,8 @@ export {
   startRun,
   stepRun,
   replayRun,
+  replayWithHistory,
+  type ReplayResult,
   viewRun,
   feedbackFor,
   currentNode,
@@ -62,3 +64,12 @@ export {
 export { buildDebrief } from './debrief';
 export { debriefToMarkdown, escapeMarkdown } from './debrief-markdown';
 export * as rubric from './rubric';
+export {
+  compareRuns,
+  workshopToMarkdown,
+  type TeamRun,
+  type TeamResult,
+  type WorkshopComparison,
+  type NodeChoices,
+  type WeakPoint,
+} from './workshop';

@@ -190,6 +190,16 @@ export function createScenarioMachine(
           ? { deadlineAt: context.deadlineAt + Math.max(0, event.seconds) * 1000 }
           : {},
       ),
+      rearmDeadline: assign(({ context, event }) => {
+        if (event.type !== 'clock.rearm') return {};
+        const deadline = index.nodes.get(context.nodeId)?.deadline;
+        return {
+          nodeEnteredAt: event.at,
+          pausedMs: 0,
+          pausedAt: context.pausedAt === null ? null : event.at,
+          deadlineAt: context.input.timer && deadline ? event.at + deadline.seconds * 1000 : null,
+        };
+      }),
       pushInject: assign(({ context, event }) => {
         if (event.type !== 'inject.push') return {};
         const inject = index.scenario.injects.find((i) => i.id === event.injectId);
@@ -248,6 +258,7 @@ export function createScenarioMachine(
       'clock.resume': { actions: 'resumeClock' },
       'clock.extend': { actions: 'extendDeadline' },
       'inject.push': { guard: 'isInjectAvailable', actions: 'pushInject' },
+      'clock.rearm': { actions: 'rearmDeadline' },
     },
     // The states object is built from data; XState checks targets when the machine is created.
     states: states as never,

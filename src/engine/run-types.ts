@@ -38,7 +38,29 @@ export type RunEvent =
   | { type: 'clock.pause'; at: number }
   | { type: 'clock.resume'; at: number }
   | { type: 'clock.extend'; seconds: number; at: number }
-  | { type: 'inject.push'; injectId: string; at: number };
+  | { type: 'inject.push'; injectId: string; at: number }
+  /**
+   * Restart the current node's real-time window from `at` (used after a rewind, so a restored
+   * deadline does not fire at once).
+   */
+  | { type: 'clock.rearm'; at: number }
+  /**
+   * Jump back one decision for discussion. Handled by `replayRun` (it needs the run's history):
+   * the rewound decision stays in the event log and is reported by `replayWithHistory`.
+   */
+  | { type: 'run.rewind'; at: number };
+
+/** A facilitator's or observer's note, tied to the moment it was written. */
+export interface ObserverNote {
+  id: string;
+  nodeId: string;
+  /** Simulated minute of the run when the note was written. */
+  clock: number;
+  /** Real time it was written (epoch ms). */
+  at: number;
+  tag: 'strength' | 'improvement' | 'question';
+  text: string;
+}
 
 /** One decision (or a deadline that passed) in the run's log. */
 export interface DecisionEntry {

@@ -60,6 +60,8 @@ export function stepRun(
   event: RunEvent,
 ): RunSnapshot {
   const node = currentNode(compiled, snapshot);
+  if (event.type === 'run.rewind')
+    throw new RunError('a rewind needs the run history: replay the event log with replayRun');
   if (snapshot.status === 'done') throw new RunError(`the run has already ended at "${node.id}"`);
   if (event.type === 'choice.select' && !node.choices.some((c) => c.id === event.choiceId)) {
     const offered = node.choices.map((c) => c.id).join(', ');
@@ -99,15 +101,51 @@ function inertScope(compiled: CompiledScenario): never {
   return scope as never;
 }
 
+/** A replayed run and the decisions a facilitator rewound (kept, never erased). */
+export interface ReplayResult {
+  snapshot: RunSnapshot;
+  rewound: { entry: DecisionEntry; at: number }[];
+}
+
+/**
+ * Rebuild a run from its input and event log, the source of truth. A `run.rewind` returns to the
+ * snapshot before the last decision still in force and re-arms that node's deadline from the
+ * rewind's time; the rewound decision is listed in `rewound`.
+ */
+export function replayWithHistory(
+  compiled: CompiledScenario,
+  input: RunInput,
+  events: readonly RunEvent[],
+): ReplayResult {
+  let snapshot = startRun(compiled, input);
+  const before: RunSnapshot[] = [];
+  const rewound: ReplayResult['rewound'] = [];
+  for (const event of events) {
+    if (event.type === 'run.rewind') {
+      const previous = before.pop();
+      if (!previous) continue;
+      rewound.push({ entry: snapshot.context.log[snapshot.context.log.length - 1]!, at: event.at });
+      snapshot = compiled.machine.transition(
+        previous,
+        { type: 'clock.rearm', at: event.at },
+        inertScope(compiled),
+      );
+      continue;
+    }
+    const next = stepRun(compiled, snapshot, event);
+    if (next.context.log.length > snapshot.context.log.length) before.push(snapshot);
+    snapshot = next;
+  }
+  return { snapshot, rewound };
+}
+
 /** Rebuild a run from its input and event log; the log is the source of truth. */
 export function replayRun(
   compiled: CompiledScenario,
   input: RunInput,
   events: readonly RunEvent[],
 ): RunSnapshot {
-  let snapshot = startRun(compiled, input);
-  for (const event of events) snapshot = stepRun(compiled, snapshot, event);
-  return snapshot;
+  return replayWithHistory(compiled, input, events).snapshot;
 }
 
 /** A choice as the trainee sees it: no classification, no feedback (that would be the answer key). */

@@ -7,9 +7,25 @@
  * These describe the *current* version only. When a shape changes, bump the version, write the
  * migration from the old shape in `migrations.ts`, and change these to the new shape.
  */
+import './zod-config';
 import { z } from 'zod';
-import { LOCALES, MAX_FILE_BYTES, OUTCOMES } from '../engine';
+import type { Locale, Outcome } from '../engine';
 import type { Settings, StoredRun, StoredScenario } from './types';
+
+// The engine's enums are repeated here (type-checked against the engine's types below) rather than
+// imported, so that the storage module — loaded with the app's first screen — does not pull the
+// engine, which the app loads lazily.
+const LOCALES = ['ja', 'en'] as const satisfies readonly Locale[];
+const OUTCOMES = ['recovered', 'contained', 'escalated', 'catastrophic'] as const satisfies readonly Outcome[];
+type Exhaustive<Listed, All> = [All] extends [Listed] ? true : false;
+const _enumsComplete: [Exhaustive<(typeof LOCALES)[number], Locale>, Exhaustive<(typeof OUTCOMES)[number], Outcome>] = [true, true];
+void _enumsComplete;
+
+/**
+ * Cap on a stored scenario text. Larger than the loader's 4 MB file cap because a run may store
+ * the validated scenario as JSON (defaults filled in), which is longer than its YAML source.
+ */
+export const MAX_STORED_SCENARIO_CHARS = 8 * 1024 * 1024;
 
 const Timestamp = z.number().finite();
 const Text = z.string().max(10_000);
@@ -35,7 +51,19 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clock.resume'), at: Timestamp }),
   z.object({ type: z.literal('clock.extend'), seconds: z.number().finite(), at: Timestamp }),
   z.object({ type: z.literal('inject.push'), injectId: z.string().min(1).max(64), at: Timestamp }),
+  z.object({ type: z.literal('clock.rearm'), at: Timestamp }),
+  z.object({ type: z.literal('run.rewind'), at: Timestamp }),
 ]);
+
+/** An observer note; mirrors `ObserverNote` in `src/engine/run-types.ts`. */
+export const ObserverNoteSchema = z.object({
+  id: RecordId,
+  nodeId: z.string().min(1).max(64),
+  clock: z.number().finite(),
+  at: Timestamp,
+  tag: z.enum(['strength', 'improvement', 'question']),
+  text: Text,
+});
 
 export const RunInputSchema = z.object({
   seed: z.number().int(),
@@ -50,7 +78,7 @@ export const StoredRunSchema = z.object({
   scenarioId: z.string().min(1).max(64),
   scenarioHash: z.string().min(1).max(128),
   scenarioVersion: z.number().int().nonnegative(),
-  scenarioText: z.string().max(MAX_FILE_BYTES),
+  scenarioText: z.string().max(MAX_STORED_SCENARIO_CHARS),
   input: RunInputSchema,
   events: z.array(RunEventSchema).max(10_000),
   mode: z.enum(['learning', 'assessment']),
@@ -60,6 +88,7 @@ export const StoredRunSchema = z.object({
   status: z.enum(['active', 'finished']),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  notes: z.array(ObserverNoteSchema).max(1000).optional(),
   result: z
     .object({
       overall: Score,
@@ -76,7 +105,7 @@ export const StoredRunSchema = z.object({
 export const StoredScenarioSchema = z.object({
   id: z.string().min(1).max(200),
   fileName: z.string().max(500),
-  text: z.string().max(MAX_FILE_BYTES),
+  text: z.string().max(MAX_STORED_SCENARIO_CHARS),
   hash: z.string().min(1).max(128),
   importedAt: Timestamp,
 });

@@ -6,7 +6,7 @@
  * Every write can fail: methods reject with a `StorageError` whose `kind` the UI turns into a
  * clear message. A failed write never overwrites what was saved before.
  */
-import type { Locale, RunEvent, RunInput, RunMode, ScoreCard } from '../engine';
+import type { Locale, ObserverNote, RunEvent, RunInput, RunMode, ScoreCard } from '../engine';
 
 /** A run as stored: the event log is the source of truth; everything else is derived or metadata. */
 export interface StoredRun {
@@ -26,6 +26,8 @@ export interface StoredRun {
   status: 'active' | 'finished';
   createdAt: number;
   updatedAt: number;
+  /** Observer notes taken during the run (facilitated workshops). */
+  notes?: ObserverNote[];
   /** Summary kept for the history list once the run has ended. */
   result?: Pick<ScoreCard, 'overall' | 'grade' | 'outcome' | 'speed' | 'transparency' | 'tone' | 'strategyFit'>;
 }
