@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import LibraryScreen from '../../src/ui/screens/LibraryScreen.svelte';
+import { feedDrill, makeApp, minimal, storeRun } from './helpers';
+
+describe('library screen', () => {
+  it('lists every scenario as a card with its type, audience and difficulty', async () => {
+    const t = await makeApp([minimal(), feedDrill()]);
+    render(LibraryScreen, { context: t.context });
+    const cards = screen.getAllByRole('article');
+    expect(cards).toHaveLength(2);
+    expect(screen.getByRole('heading', { name: 'Minimal scenario' })).toBeInTheDocument();
+    const drill = screen.getByRole('article', { name: 'Feed drill' });
+    expect(within(drill).getByText('Pile-on')).toBeInTheDocument();
+    expect(within(drill).getByText('Intermediate')).toBeInTheDocument();
+    expect(within(drill).getByRole('link', { name: /Open briefing/ })).toHaveAttribute(
+      'href',
+      '#/scenario/feed-drill',
+    );
+  });
+
+  it('filters by crisis type and difficulty', async () => {
+    const t = await makeApp([minimal(), feedDrill()]);
+    render(LibraryScreen, { context: t.context });
+    await fireEvent.change(screen.getByLabelText('Crisis type'), { target: { value: 'pile-on' } });
+    expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-labelledby'))).toEqual([
+      'card-feed-drill',
+    ]);
+    await fireEvent.change(screen.getByLabelText('Crisis type'), { target: { value: '' } });
+    await fireEvent.change(screen.getByLabelText('Difficulty'), {
+      target: { value: 'introductory' },
+    });
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(screen.getByRole('heading', { name: 'Minimal scenario' })).toBeInTheDocument();
+  });
+
+  it('searches titles and summaries in either language, and says when nothing matches', async () => {
+    const t = await makeApp([minimal(), feedDrill()]);
+    render(LibraryScreen, { context: t.context });
+    const search = screen.getByLabelText('Search');
+    await fireEvent.input(search, { target: { value: 'フィード' } });
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(screen.getByRole('heading', { name: 'Feed drill' })).toBeInTheDocument();
+    await fireEvent.input(search, { target: { value: 'nothing like this' } });
+    expect(screen.queryAllByRole('article')).toHaveLength(0);
+    expect(screen.getByText('No scenario matches these filters.')).toBeInTheDocument();
+  });
+
+  it('offers to continue an unfinished run and links finished ones', async () => {
+    const t = await makeApp([minimal(), feedDrill()]);
+    await storeRun(t, feedDrill(), { id: 'active-1' });
+    await storeRun(t, minimal(), { id: 'done-1', choices: ['apologise'] });
+    render(LibraryScreen, { context: t.context });
+    const cont = screen.getByRole('region', { name: 'Continue a run' });
+    expect(within(cont).getByRole('link', { name: 'Continue' })).toHaveAttribute(
+      'href',
+      '#/run/active-1',
+    );
+    const past = screen.getByRole('region', { name: 'Past runs' });
+    expect(within(past).getByRole('link', { name: 'Minimal scenario' })).toHaveAttribute(
+      'href',
+      '#/debrief/done-1',
+    );
+  });
+});
