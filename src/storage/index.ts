@@ -2,7 +2,8 @@
  * Storage entry point: the only module that touches localforage. The app calls, in order:
  * `openRepository()` once at start-up (never rejects; check `mode`/`fallbackReason` for the
  * memory-mode banner), `claimRun(id)` when a run screen opens, `saveRun` before showing each
- * decision as made (with `retrying` around it), `resumeRun` to rebuild a stored run, and
+ * decision as made (with `retrying` around it), `resumeRun` (from `./resume`) to rebuild a stored
+ * run, and
  * `downloadableBackup` / `downloadableRun` for the export buttons.
  */
 import { makeBackup, toDownload, type Download } from './backup';
@@ -16,8 +17,12 @@ export { claimRun, browserLockEnvironment, lockName, CHANNEL_NAME, type LockEnvi
 export { retrying, type RetryOptions } from './retry';
 export { toStorageError, errorKind, messageFor } from './errors';
 export { requestPersistence, storageEstimate, type StorageEstimateView, type StorageManagerLike } from './persistence';
-export { resumeRun, rebaseRun, type ResumeResult, type Replayed, type ReplayFailure } from './resume';
-export { prepareScenarioImport, newRunRecord, recordEvent, type ScenarioImport, type NewRun } from './records';
+// `resume.ts` (resumeRun, rebaseRun) and `records.ts` (prepareScenarioImport, newRunRecord,
+// recordEvent) run the engine, so they are not re-exported here: this entry point loads with the
+// app's first screen and must not pull the lazily loaded engine. Import them from their modules
+// where the engine is already loaded (the run and import screens).
+export type { ResumeResult, Replayed, ReplayFailure } from './resume';
+export type { ScenarioImport, NewRun } from './records';
 export { makeBackup, parseBackup, mergeRun, mergeScenario, mergeSettings, toDownload, BACKUP_SCHEMA_VERSION, type Download, type ParsedBackup } from './backup';
 export { APP_VERSION, RECORD_SCHEMA_VERSION } from './version';
 

@@ -1,0 +1,225 @@
+/**
+ * Storage end to end, in real Chromium with real IndexedDB: a reload at every node resumes the same
+ * screen; a full disk (CDP quota override) shows a clear message and loses nothing already saved;
+ * a missing IndexedDB falls back to memory with a banner; a second tab on the same run is read-only
+ * and takes over when the first closes.
+ *
+ * Build first: `npx vite build --outDir /tmp/storage-dist`, then
+ * `FIREBREAK_DIST=/tmp/storage-dist npx vitest run -c vitest.e2e.config.ts tests/e2e/storage.e2e.ts`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot, servePreview, type Served } from './harness';
+
+const PORT = 4391;
+const SCENARIO = 'billing-error';
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await servePreview(PORT);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+/** Wait until the app has opened storage and rendered a screen. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main');
+    return !!main && !main.querySelector('.loading') && !/^\s*(Loading|読み込み)/.test(main.textContent ?? '');
+  });
+}
+
+/** Start a drill of SCENARIO from its briefing (timer off, learning mode) and wait for the live screen. */
+async function startDrill(page: Page): Promise<string> {
+  await page.goto(`${served.url}/#/scenario/${SCENARIO}`);
+  await settled(page);
+  await page.click('button.start');
+  await page.waitForURL(/#\/run\//);
+  await page.waitForSelector('button[data-choice]');
+  return decodeURIComponent(page.url().split('#/run/')[1]!);
+}
+
+/**
+ * What the trainee sees on the live screen, as text: title, clock, gauges, situation, feedback,
+ * choices and feed. Live-region announcements are left out (they narrate the last click, which
+ * a reload rightly does not repeat).
+ */
+async function screenText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+    for (const el of main.querySelectorAll('[aria-live], .visually-hidden')) el.remove();
+    return (main.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** The run's stored record, read straight from IndexedDB in the page. */
+async function storedEvents(page: Page, runId: string): Promise<number | null> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open('firebreak');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('runs').objectStore('runs').get(id);
+          get.onsuccess = () => {
+            const env = get.result as { data?: { events?: unknown[] } } | undefined;
+            db.close();
+            resolve(env?.data?.events?.length ?? null);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    runId,
+  );
+}
+
+async function newContext(): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 900 } });
+}
+
+describe('storage in real Chromium', () => {
+  it('reloading at every node of a scenario shows the same screen', async () => {
+    const context = await newContext();
+    const { page, problems } = await openPage(context, `${served.url}/#/`);
+    await settled(page);
+    const runId = await startDrill(page);
+    let decisions = 0;
+    for (;;) {
+      const before = await screenText(page);
+      expect(await storedEvents(page, runId)).toBe(decisions);
+      await page.reload();
+      await settled(page);
+      await page.waitForSelector('.live');
+      expect(await screenText(page)).toBe(before);
+      const choices = await page.$$('button[data-choice]:not([disabled])');
+      if (choices.length === 0) break;
+      // Take a different branch at each node (the last choice first), to cover more than one path.
+      await choices[decisions % choices.length]!.click();
+      decisions++;
+      await page.waitForFunction((n) => document.querySelector('#situation-h')?.textContent?.includes(String(n + 1)) || !!document.querySelector('.ending'), decisions);
+    }
+    expect(decisions).toBeGreaterThan(1);
+    expect(await page.$('.ending')).not.toBeNull();
+    await screenshot(page, 'storage-reload-ended');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a full disk shows a clear message, keeps the decision in the tab, and loses nothing saved', async () => {
+    const context = await newContext();
+    const { page, problems } = await openPage(context, `${served.url}/#/`);
+    await settled(page);
+    const runId = await startDrill(page);
+    await page.click('button[data-choice] >> nth=0');
+    await page.waitForFunction(() => document.querySelector('#situation-h')?.textContent?.includes('2'));
+    expect(await storedEvents(page, runId)).toBe(1);
+    const saved = await screenText(page);
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url, quotaSize: 1 });
+    await page.click('button[data-choice] >> nth=0');
+    const alert = page.locator('.banner.danger');
+    await alert.waitFor();
+    const message = await alert.textContent();
+    expect(message).toMatch(/could not be saved/);
+    expect(message).toMatch(/storage for this site is full/);
+    await expect.poll(() => page.locator('.banner.danger button').allTextContents()).toEqual(['Retry saving', 'Export this run']);
+    await screenshot(page, 'storage-quota-banner');
+    // The decision is not shown as made, and what was saved before is intact.
+    expect(await page.locator('#situation-h').textContent()).toContain('2');
+    expect(await storedEvents(page, runId)).toBe(1);
+
+    // Space comes back: the retry saves the decision that was kept in the tab.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url });
+    await page.click('.banner.danger button:has-text("Retry saving")');
+    await page.locator('.banner.danger').waitFor({ state: 'detached' });
+    expect(await storedEvents(page, runId)).toBe(2);
+
+    // And a reload resumes at the same place.
+    const after = await screenText(page);
+    expect(after).not.toBe(saved);
+    await page.reload();
+    await settled(page);
+    await page.waitForSelector('.live');
+    expect(await screenText(page)).toBe(after);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a full disk before the run is saved is reported and the earlier runs survive', async () => {
+    const context = await newContext();
+    const { page, problems } = await openPage(context, `${served.url}/#/`);
+    await settled(page);
+    const first = await startDrill(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url, quotaSize: 1 });
+    await page.goto(`${served.url}/#/scenario/${SCENARIO}`);
+    await settled(page);
+    await page.click('button.start');
+    await page.waitForSelector('[role="alert"]');
+    expect(await page.locator('[role="alert"]').first().textContent()).toMatch(/full/);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url });
+    expect(await storedEvents(page, first)).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('without IndexedDB the app runs in memory and says progress will not survive a reload', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      delete w.indexedDB;
+      // Some engines keep it on the prototype; make sure it is gone either way.
+      if (typeof w.indexedDB !== 'undefined') Object.defineProperty(window, 'indexedDB', { value: undefined });
+    });
+    const { page, problems } = await openPage(context, `${served.url}/#/`);
+    await settled(page);
+    const banner = page.locator('.banner.warn', { hasText: 'won’t survive a reload' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/Reason: .*private browsing/);
+    expect(await banner.locator('button').textContent()).toMatch(/Export a backup/);
+    // The drill still works in memory.
+    await startDrill(page);
+    await page.click('button[data-choice] >> nth=0');
+    await page.waitForFunction(() => document.querySelector('#situation-h')?.textContent?.includes('2'));
+    await screenshot(page, 'storage-memory-banner');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the same run in two tabs: the second is read-only, follows the first, and takes over when it closes', async () => {
+    const context = await newContext();
+    const { page: first, problems: firstProblems } = await openPage(context, `${served.url}/#/`);
+    await settled(first);
+    const runId = await startDrill(first);
+    const { page: second, problems: secondProblems } = await openPage(context, `${served.url}/#/run/${runId}`);
+    await settled(second);
+    const viewer = second.locator('.viewer');
+    await viewer.waitFor();
+    expect(await viewer.textContent()).toMatch(/read-only/);
+    expect(await second.$$eval('button[data-choice]', (bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
+    expect(await first.$('.viewer')).toBeNull();
+
+    // The driver decides; the viewer follows.
+    await first.click('button[data-choice] >> nth=0');
+    await second.waitForFunction(() => document.querySelector('#situation-h')?.textContent?.includes('2'));
+    expect(await screenText(second)).toContain(await first.locator('#situation-h').textContent());
+    await screenshot(second, 'storage-two-tabs-viewer');
+
+    // The driver's tab closes; the viewer becomes the driver and can decide.
+    await first.close();
+    await viewer.waitFor({ state: 'detached' });
+    await second.click('button[data-choice] >> nth=0');
+    await second.waitForFunction(() => /3|ended|終/.test(document.querySelector('#situation-h')?.textContent ?? ''));
+    expect(await storedEvents(second, runId)).toBe(2);
+    expect([...firstProblems, ...secondProblems]).toEqual([]);
+    await context.close();
+  });
+});
