@@ -97,7 +97,10 @@ export function loadBuiltInScenarios(dir: string): Loaded[] {
   return loaded;
 }
 
-/** The Vite plugin. `dir` defaults to `<root>/scenarios`. */
+/**
+ * The Vite plugin. `dir` defaults to `$FIREBREAK_SCENARIOS_DIR`, else `<root>/scenarios` (the
+ * variable lets a build use a vetted copy while authors are mid-edit in the shared folder).
+ */
 export function scenarios(options: { dir?: string } = {}): Plugin {
   let dir = '';
   let cache: Loaded[] | null = null;
@@ -105,7 +108,7 @@ export function scenarios(options: { dir?: string } = {}): Plugin {
   return {
     name: 'firebreak-scenarios',
     configResolved(config) {
-      dir = options.dir ?? resolve(config.root, 'scenarios');
+      dir = options.dir ?? process.env.FIREBREAK_SCENARIOS_DIR ?? resolve(config.root, 'scenarios');
     },
     buildStart() {
       cache = null;

@@ -1,0 +1,315 @@
+/**
+ * The facilitator console's run: one stored run driven by the facilitator, replayed with its history
+ * (rewinds stay on record), the real-time decision timer, observer notes, feedback reveal and the
+ * hot-wash. Like the trainee's run controller it **saves each event through the repository before
+ * showing it** — and only then publishes the projector's state, so the presenter never shows a
+ * decision that was not stored.
+ */
+import {
+  buildDebrief,
+  replayWithHistory,
+  stepRun,
+  viewRun,
+  type CompiledScenario,
+  type Debrief,
+  type ObserverNote,
+  type ReplayResult,
+  type RunEvent,
+  type RunView,
+  type TeamInput,
+} from '../../engine';
+import type { RunLease, StoredRun } from '../../storage/types';
+import { asStorageError, type AppState } from '../app-state.svelte';
+import { metaOf } from '../debrief-loader';
+import { resultOf } from '../run-controller.svelte';
+import { withSignoff, type SignoffRole } from '../team/signoff';
+import { createNote, newNoteId } from './notes';
+import { presenterState, type PresenterState } from './presenter-state';
+import type { ConsoleLink } from './sync';
+
+type Select = Extract<RunEvent, { type: 'choice.select' }>;
+
+/** True while a timed run waits for the facilitator to start the clock (created paused). */
+export function isWaiting(run: Pick<StoredRun, 'events' | 'input'>): boolean {
+  return (
+    run.input.timer && run.events.length > 0 && run.events.every((e) => e.type === 'clock.pause')
+  );
+}
+
+/** A new facilitated team run starts paused, so the clock runs only once the facilitator starts it. */
+export function startPaused(run: StoredRun): StoredRun {
+  if (!run.input.timer) return run;
+  return { ...run, events: [{ type: 'clock.pause', at: run.input.startedAt }] };
+}
+
+export class ConsoleController {
+  run = $state.raw<StoredRun>() as StoredRun;
+  replay = $state.raw<ReplayResult>() as ReplayResult;
+  view: RunView = $derived.by(() => viewRun(this.compiled, this.replay.snapshot));
+  role = $state<'driver' | 'viewer'>('driver');
+  saving = $state(false);
+  /** The last failed save, shown in place (nothing is applied or broadcast when a save fails). */
+  error = $state<string | null>(null);
+  /** The facilitator revealed the feedback on the last decision to the projector. */
+  revealed = $state(false);
+  /** The hot-wash question on the projector, or null when not in hot-wash. */
+  hotwashIndex = $state<number | null>(null);
+  /** Real time, refreshed every second while a deadline runs. */
+  now = $state(0);
+
+  /** The debrief with observer notes and rewinds, once the run has ended. */
+  debrief: Debrief | null = $derived.by(() =>
+    this.view.ended
+      ? buildDebrief(this.compiled, this.replay.snapshot, {
+          ...metaOf(this.run),
+          notes: this.run.notes ?? [],
+          rewound: this.replay.rewound.map((r) => ({
+            seq: r.entry.seq,
+            nodeId: r.entry.nodeId,
+            choiceId: r.entry.choiceId,
+            at: r.at,
+          })),
+        })
+      : null,
+  );
+
+  /** Exactly what the projector is sent. */
+  presenter: PresenterState = $derived.by(() => {
+    const questions = this.debrief?.discussionQuestions ?? [];
+    return presenterState(this.compiled, this.replay.snapshot, this.view, this.run, {
+      revealed: this.revealed,
+      waiting: isWaiting(this.run),
+      hotwash:
+        this.hotwashIndex !== null && questions.length > 0
+          ? { index: this.hotwashIndex, questions }
+          : null,
+    });
+  });
+
+  private timer: unknown = null;
+  private ticker: unknown = null;
+  private unsubscribe: (() => void)[] = [];
+  private disposed = false;
+
+  constructor(
+    private readonly app: AppState,
+    readonly compiled: CompiledScenario,
+    run: StoredRun,
+    private readonly options: { lease?: RunLease | null; link?: ConsoleLink | null } = {},
+  ) {
+    this.run = run;
+    this.replay = replayWithHistory(compiled, run.input, run.events);
+    this.now = app.clock.now();
+    const lease = options.lease;
+    if (lease) {
+      this.role = lease.role;
+      this.unsubscribe.push(
+        lease.onRoleChange((role) => {
+          this.role = role;
+          this.arm();
+        }),
+        lease.onRemoteUpdate(() => void this.reload()),
+      );
+    }
+    this.arm();
+    this.publish();
+  }
+
+  get readOnly(): boolean {
+    return this.role === 'viewer';
+  }
+
+  get waiting(): boolean {
+    return isWaiting(this.run);
+  }
+
+  get timed(): boolean {
+    return this.run.input.timer;
+  }
+
+  /** Seconds until the current deadline (frozen while paused), or null when none runs. */
+  get secondsLeft(): number | null {
+    const { deadlineAt, ended } = this.view;
+    if (deadlineAt === null || ended) return null;
+    const pausedAt = this.replay.snapshot.context.pausedAt;
+    const from = pausedAt ?? this.now;
+    return Math.max(0, Math.ceil((deadlineAt - from) / 1000));
+  }
+
+  /** Start the clock of a run created paused (the same event as a resume). */
+  start(): Promise<boolean> {
+    return this.resume();
+  }
+
+  pause(): Promise<boolean> {
+    return this.commit({ type: 'clock.pause', at: this.app.clock.now() });
+  }
+
+  resume(): Promise<boolean> {
+    return this.commit({ type: 'clock.resume', at: this.app.clock.now() });
+  }
+
+  extend(seconds: number): Promise<boolean> {
+    return this.commit({ type: 'clock.extend', seconds, at: this.app.clock.now() });
+  }
+
+  pushInject(injectId: string): Promise<boolean> {
+    return this.commit({ type: 'inject.push', injectId, at: this.app.clock.now() });
+  }
+
+  /** Record the team's decision, with its rationale, vote/confidence and any sign-off. */
+  choose(
+    choiceId: string,
+    details: { rationale?: string; team?: TeamInput; signoff?: SignoffRole[] } = {},
+  ): Promise<boolean> {
+    const text = details.rationale?.trim();
+    const choice = this.view.choices.find((c) => c.id === choiceId);
+    const event: Select = withSignoff(
+      {
+        type: 'choice.select',
+        choiceId,
+        at: this.app.clock.now(),
+        ...(text ? { rationale: text.slice(0, 2000) } : {}),
+        ...(details.team ? { team: details.team } : {}),
+      },
+      details.signoff ?? [],
+      choice?.statement !== undefined,
+    );
+    return this.commit(event);
+  }
+
+  /** Jump back one decision for discussion; it stays in the log as a rewind. */
+  rewind(): Promise<boolean> {
+    if (this.replay.snapshot.context.log.length === 0) return Promise.resolve(false);
+    return this.commit({ type: 'run.rewind', at: this.app.clock.now() });
+  }
+
+  reveal(shown: boolean): void {
+    this.revealed = shown && this.view.lastFeedback !== null;
+    this.publish();
+  }
+
+  /** Add an observer note at the run's current node and simulated minute (saved with the run). */
+  async addNote(tag: ObserverNote['tag'], text: string): Promise<boolean> {
+    const note = createNote(this.replay.snapshot, tag, text, this.app.clock.now(), newNoteId());
+    if (!note || this.readOnly) return false;
+    return this.save({ ...this.run, notes: [...(this.run.notes ?? []), note] });
+  }
+
+  hotwash(index: number | null): void {
+    const total = this.debrief?.discussionQuestions.length ?? 0;
+    this.hotwashIndex =
+      index === null || total === 0 ? null : Math.max(0, Math.min(total - 1, index));
+    this.publish();
+  }
+
+  /** Send the projector the current state. */
+  publish(): void {
+    this.options.link?.publish($state.snapshot(this.presenter) as PresenterState);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clearTimers();
+    for (const u of this.unsubscribe) u();
+    this.options.lease?.release();
+  }
+
+  private async commit(event: RunEvent): Promise<boolean> {
+    if (this.readOnly || this.saving) return false;
+    let replay: ReplayResult;
+    try {
+      if (event.type !== 'run.rewind') {
+        // Events that do not apply (a resume while running, a repeated inject) are not stored.
+        const next = stepRun(this.compiled, this.replay.snapshot, event);
+        if (next === this.replay.snapshot) return false;
+      }
+      replay = replayWithHistory(this.compiled, this.run.input, [...this.run.events, event]);
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+      return false;
+    }
+    const ended = replay.snapshot.status === 'done';
+    const { result: _old, ...rest } = this.run;
+    const run: StoredRun = {
+      ...rest,
+      events: [...this.run.events, event],
+      updatedAt: this.app.clock.now(),
+      status: ended ? 'finished' : 'active',
+      ...(ended ? { result: resultOf(this.compiled, replay.snapshot) } : {}),
+    };
+    const decided =
+      event.type === 'choice.select' ||
+      event.type === 'clock.deadline' ||
+      event.type === 'run.rewind';
+    if (!(await this.save(run))) return false;
+    this.replay = replay;
+    if (decided) {
+      this.revealed = false;
+      if (!ended) this.hotwashIndex = null;
+    }
+    this.arm();
+    this.publish();
+    return true;
+  }
+
+  private async save(run: StoredRun): Promise<boolean> {
+    this.saving = true;
+    try {
+      await this.app.saveRun(run);
+    } catch (err) {
+      this.error = asStorageError(err).message;
+      return false;
+    } finally {
+      this.saving = false;
+    }
+    this.error = null;
+    this.run = run;
+    this.options.lease?.notifySaved();
+    return true;
+  }
+
+  /** Another tab saved this run: rebuild from storage. */
+  private async reload(): Promise<void> {
+    try {
+      const fresh = await this.app.getRun(this.run.id);
+      if (!fresh || this.disposed) return;
+      this.run = fresh;
+      this.replay = replayWithHistory(this.compiled, fresh.input, fresh.events);
+      this.arm();
+      this.publish();
+    } catch (err) {
+      this.app.report(err);
+    }
+  }
+
+  private clearTimers(): void {
+    if (this.timer !== null) this.app.clock.clearTimeout(this.timer);
+    if (this.ticker !== null) this.app.clock.clearTimeout(this.ticker);
+    this.timer = this.ticker = null;
+  }
+
+  /** (Re)arm the deadline timer from the snapshot's absolute deadline; frozen while paused. */
+  private arm(): void {
+    this.clearTimers();
+    if (this.disposed) return;
+    const clock = this.app.clock;
+    this.now = clock.now();
+    const { deadlineAt, pausedAt } = this.replay.snapshot.context;
+    if (deadlineAt === null || pausedAt !== null || this.replay.snapshot.status === 'done') return;
+    if (this.readOnly) return;
+    this.timer = clock.setTimeout(
+      () => {
+        this.timer = null;
+        this.now = clock.now();
+        void this.commit({ type: 'clock.deadline', at: clock.now() });
+      },
+      Math.max(0, deadlineAt - clock.now()),
+    );
+    const tick = () => {
+      this.now = clock.now();
+      this.ticker = clock.setTimeout(tick, (deadlineAt - this.now) % 1000 || 1000);
+    };
+    this.ticker = clock.setTimeout(tick, (deadlineAt - this.now) % 1000 || 1000);
+  }
+}
