@@ -6,7 +6,13 @@
  */
 import type { ScenarioProblem } from './loader';
 import { outcomeTargets } from './scenario-index';
-import { LOCALES, type ChoiceOutcome, type LocalText, type Scenario } from './schema';
+import {
+  LAST_STATEMENT,
+  LOCALES,
+  type ChoiceOutcome,
+  type LocalText,
+  type Scenario,
+} from './schema';
 
 /** Size and shape of a scenario's decision graph. */
 export interface GraphStats {
@@ -51,6 +57,7 @@ export function checkScenario(scenario: Scenario, file: string): CheckReport {
   checkIds(scenario, add);
   const nodeIds = new Set(scenario.nodes.map((n) => n.id));
   const itemIds = collectFeedItemIds(scenario);
+  itemIds.add(LAST_STATEMENT);
 
   if (!nodeIds.has(scenario.start))
     add('unknown-start', 'start', `start node "${scenario.start}" does not exist`);

@@ -252,6 +252,7 @@ export function debriefToMarkdown(debrief: Debrief, locale: Locale): string {
   push(`| ${L.dimension} | ${L.score} |`, '| --- | ---: |');
   for (const d of ['speed', 'transparency', 'tone', 'strategyFit'] as const)
     push(`| ${L.dims[d]} | ${s[d]} |`);
+  if (s.outcomeScore !== null) push(`| ${L.outcome} | ${s.outcomeScore} |`);
   push(`| **${L.dims.overall}** | **${s.overall}** (${L.grade} ${s.grade}) |`, '');
   push(`### ${L.evidence}`, '');
   push(

@@ -25,6 +25,8 @@ export interface EvidenceItem {
   dimension: Dimension;
   /** Points added (positive) or removed (negative) from the dimension's starting value. */
   points: number;
+  /** Points the rule asked for before the 0–100 clamp (differs from `points` only at a bound). */
+  requested: number;
   /** The decision (log sequence number, node, choice), or null for run-level evidence. */
   seq: number | null;
   nodeId: string | null;
@@ -45,6 +47,8 @@ export interface ScoreCard {
   grade: Grade;
   /** Outcome of the ending reached, or null if the run has not ended. */
   outcome: Outcome | null;
+  /** Points for that outcome (see `OUTCOME_POINTS`), weighed into `overall`; null if not ended. */
+  outcomeScore: number | null;
   weights: Weights;
   evidence: EvidenceItem[];
 }

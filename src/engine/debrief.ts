@@ -29,7 +29,7 @@ import type { DecisionEntry, ObserverNote } from './run-types';
 import type { CompiledScenario } from './run';
 import { TIMEOUT_CHOICE } from './scenario-index';
 import { scoreRun } from './scoring';
-import type { LocalText } from './schema';
+import type { Action, LocalText, Principle } from './schema';
 
 const MAX_STRENGTHS = 5;
 const MAX_IMPROVEMENTS = 5;
@@ -223,13 +223,51 @@ function turningPointsOf(
     .slice(0, MAX_TURNING_POINTS);
 }
 
-function objectivesOf(compiled: CompiledScenario, score: ScoreCard): ObjectiveResult[] {
+/** Actions that exercise a principle even when no rule scores them (objectives are about practice). */
+const PRINCIPLE_ACTIONS: Partial<Record<Principle, readonly Action[]>> = {
+  'grasp-situation': ['investigate', 'monitor'],
+  'verify-facts': ['investigate'],
+  'internal-sharing': ['internal-share'],
+  'one-voice': ['internal-share', 'holding-statement', 'ceo-statement'],
+  'monitor-dialogue': ['monitor', 'individual-replies', 'follow-up'],
+  'individual-dialogue': ['individual-replies'],
+  'follow-up': ['follow-up'],
+  'cause-prevention': ['prevention-plan', 'corrective-action'],
+  'reflect-learn': ['prevention-plan', 'follow-up'],
+};
+
+/**
+ * Rate each learning objective from the run: the evidence citing its principle (counted before
+ * the 0–100 clamp, so a capped dimension still shows the practice), plus decisions whose feedback
+ * cites the principle or whose actions exercise it, judged by that decision's net evidence.
+ */
+function objectivesOf(
+  compiled: CompiledScenario,
+  score: ScoreCard,
+  log: readonly DecisionEntry[],
+): ObjectiveResult[] {
+  const bySeq = byDecision(score.evidence);
   return compiled.scenario.objectives.map((o) => {
-    const items = score.evidence.filter((e) => e.principle === o.principle);
-    const gained = items.filter((e) => e.points > 0).reduce((s, e) => s + e.points, 0);
-    const lost = -items.filter((e) => e.points < 0).reduce((s, e) => s + e.points, 0);
+    let gained = 0;
+    let lost = 0;
+    for (const e of score.evidence.filter((x) => x.principle === o.principle)) {
+      if (e.requested > 0) gained += e.requested;
+      else lost -= e.requested;
+    }
+    for (const entry of log) {
+      const items = bySeq.get(entry.seq) ?? [];
+      if (items.some((x) => x.principle === o.principle)) continue;
+      const outcome = compiled.index.outcomes.get(entry.nodeId)?.get(entry.choiceId)?.outcome;
+      if (!outcome) continue;
+      const cites = outcome.principle === o.principle;
+      const practises = outcome.actions.some((a) => PRINCIPLE_ACTIONS[o.principle]?.includes(a));
+      if (!cites && !practises) continue;
+      const net = items.reduce((s, x) => s + x.requested, 0);
+      if (net >= 0 && (practises || net > 0)) gained += Math.max(1, net);
+      else if (net < 0) lost += -net;
+    }
     const rating: ObjectiveResult['rating'] =
-      items.length === 0 || (gained === 0 && lost === 0)
+      gained === 0 && lost === 0
         ? 'not-performed'
         : lost === 0
           ? 'performed'
@@ -243,8 +281,8 @@ function objectivesOf(compiled: CompiledScenario, score: ScoreCard): ObjectiveRe
             ja: 'この回の判断には、この目標に関わるものがなかった。',
           }
         : {
-            en: `${gained} points gained and ${lost} lost on this principle.`,
-            ja: `この原則で${gained}点の加点、${lost}点の減点。`,
+            en: `${gained} points for and ${lost} against this principle.`,
+            ja: `この原則について加点${gained}、減点${lost}。`,
           };
     return { id: o.id, text: o.text, principle: o.principle, rating, reason };
   });
@@ -390,7 +428,7 @@ export function buildDebrief(
       endingNarrative: ending?.narrative ?? null,
     },
     scores: score,
-    objectives: objectivesOf(compiled, score),
+    objectives: objectivesOf(compiled, score, log),
     strengths,
     improvements,
     turningPoints,

@@ -5,6 +5,7 @@
  * small seeded jitter so numbers look organic yet replay identically.
  */
 import type { ModelState } from './metrics';
+import { statementId } from './feed-ids';
 import { hashString, seededRandom } from './random';
 import type { RunContext } from './run-types';
 import type { ScenarioIndex } from './scenario-index';
@@ -121,7 +122,7 @@ export function deriveFeed(index: ScenarioIndex, context: RunContext): FeedEntry
     const outcome = index.outcomes.get(decision.nodeId)?.get(decision.choiceId)?.outcome;
     if (!outcome) return;
     if (outcome.statement) {
-      const id = `statement-${decision.seq}`;
+      const id = statementId(decision.seq);
       const base = { likes: 40, reposts: 12, replies: 25 };
       entries.set(id, {
         id,
@@ -145,7 +146,7 @@ export function deriveFeed(index: ScenarioIndex, context: RunContext): FeedEntry
           seed,
           id,
         ),
-        deletedAt: null,
+        deletedAt: deletedAt.get(id) ?? null,
       });
     }
     for (const item of outcome.reactions)

@@ -19,13 +19,23 @@ import {
   type IndexedOutcome,
   type ScenarioIndex,
 } from './scenario-index';
-import type { Scenario } from './schema';
+import { LAST_STATEMENT, type Scenario } from './schema';
+import { statementId } from './feed-ids';
 
 type DecisionEvent = Extract<RunEvent, { type: 'choice.select' | 'clock.deadline' }>;
 
 interface Resolved {
   context: RunContext;
   target: string;
+}
+
+/** Feed id of the company's most recent published statement (see `deriveFeed`), or null. */
+function lastStatementId(index: ScenarioIndex, context: RunContext): string | null {
+  for (let i = context.log.length - 1; i >= 0; i--) {
+    const e = context.log[i]!;
+    if (index.outcomes.get(e.nodeId)?.get(e.choiceId)?.outcome.statement) return statementId(e.seq);
+  }
+  return null;
 }
 
 /** Where a decision lands and the context after it. Pure; memoised per (context, event). */
@@ -78,7 +88,8 @@ function resolveDecision(
       deleted: [
         ...context.deleted,
         ...outcome.deletes
-          .filter((id) => !context.deleted.some((d) => d.id === id))
+          .map((id) => (id === LAST_STATEMENT ? lastStatementId(index, context) : id))
+          .filter((id): id is string => id !== null && !context.deleted.some((d) => d.id === id))
           .map((id) => ({ id, clock: clockAfter })),
       ],
       deadlineAt:

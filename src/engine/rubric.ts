@@ -5,7 +5,7 @@
  * strategy fit, in Coombs' situational crisis communication theory. The README documents it.
  */
 import type { Dimension } from './debrief-types';
-import type { Action, CrisisCluster, Tone, Transparency } from './schema';
+import type { Action, CrisisCluster, Outcome, Tone, Transparency } from './schema';
 
 /** Where each dimension starts before any evidence: speed is earned from zero; the rest start neutral. */
 export const DIMENSION_START: Record<Dimension, number> = {
@@ -113,6 +113,17 @@ export const STRATEGY_RUN = {
   /** Rebuild postures score for at most this many decisions (no farming points). */
   maxRewardedPostures: 3,
 } as const;
+
+/**
+ * Points for the ending reached, weighed into the overall score beside the four dimensions: the
+ * source asks for an evaluation of the results as well as of the response.
+ */
+export const OUTCOME_POINTS: Record<Outcome, number> = {
+  recovered: 100,
+  contained: 70,
+  escalated: 35,
+  catastrophic: 0,
+};
 
 /** Grade boundaries on the overall score. */
 export const GRADE_BOUNDS: [number, 'A' | 'B' | 'C' | 'D'][] = [

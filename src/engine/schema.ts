@@ -12,6 +12,9 @@ import { METRICS } from './metrics';
 /** The scenario format this build reads. Bump it together with a migration in the loader. */
 export const FORMAT_VERSION = 1;
 
+/** In `deletes`, the company's most recent published statement. */
+export const LAST_STATEMENT = 'last-statement';
+
 /** Longest single text a scenario may hold; long enough for a press release, short enough to lay out. */
 export const MAX_TEXT_LENGTH = 10_000;
 
@@ -213,7 +216,10 @@ const outcomeFields = {
   transparency: z.enum(TRANSPARENCY),
   tone: z.enum(TONES),
   effect: EffectSchema,
-  /** Feed items this choice deletes (the company's own post, or criticism). */
+  /**
+   * Feed items this choice deletes (the company's own post, or criticism). `last-statement` names
+   * the company's most recent published statement (statements get their ids at run time).
+   */
   deletes: z.array(IdSchema).max(50).default([]),
   /** Reactions that appear in the feed as a consequence of this choice. */
   reactions: z.array(FeedItemSchema).max(50).default([]),
@@ -304,6 +310,8 @@ export const WeightsSchema = z.strictObject({
   transparency: Weight.default(1),
   tone: Weight.default(1),
   strategyFit: Weight.default(1),
+  /** Weight of the ending reached (the results of the response, beside the response itself). */
+  outcome: Weight.default(1),
 });
 
 export const RoleSchema = z.strictObject({

@@ -12,6 +12,7 @@ import type { DecisionEntry } from './run-types';
 import {
   DIMENSION_START,
   GRADE_BOUNDS,
+  OUTCOME_POINTS,
   POSTURE_OF,
   SPEED,
   STRATEGY_POINTS,
@@ -25,7 +26,7 @@ import {
 import type { CompiledScenario } from './run';
 import type { ChoiceOutcome, LocalText, Principle, Weights } from './schema';
 
-const DEFAULT_WEIGHTS: Weights = { speed: 1, transparency: 1, tone: 1, strategyFit: 1 };
+const DEFAULT_WEIGHTS: Weights = { speed: 1, transparency: 1, tone: 1, strategyFit: 1, outcome: 1 };
 
 /** A decision with its outcome looked up, as the rules see it. */
 interface Decision {
@@ -59,6 +60,7 @@ class Ledger {
     this.items.push({
       dimension,
       points: applied,
+      requested: Math.round(points),
       seq: d ? d.entry.seq : null,
       nodeId: d ? d.entry.nodeId : null,
       choiceId: d ? d.entry.choiceId : null,
@@ -565,30 +567,32 @@ export function scoreRun(compiled: CompiledScenario, log: readonly DecisionEntry
   scoreStrategy(ledger, decisions, scenario.rumour ? 'rumour' : scenario.cluster);
 
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...(scenario.scoring.weights ?? {}) };
-  const totalWeight = weights.speed + weights.transparency + weights.tone + weights.strategyFit;
   const dims = {
     speed: ledger.total('speed'),
     transparency: ledger.total('transparency'),
     tone: ledger.total('tone'),
     strategyFit: ledger.total('strategyFit'),
   };
-  const overall =
-    totalWeight > 0
-      ? Math.round(
-          (dims.speed * weights.speed +
-            dims.transparency * weights.transparency +
-            dims.tone * weights.tone +
-            dims.strategyFit * weights.strategyFit) /
-            totalWeight,
-        )
-      : 0;
   const lastTarget = log.length > 0 ? log[log.length - 1]!.target : scenario.start;
   const ending = compiled.index.nodes.get(lastTarget)?.ending;
+  const outcomeScore = ending ? OUTCOME_POINTS[ending.outcome] : null;
+  // The weighted mean of the dimensions and, once the run has ended, of its outcome.
+  const parts: [number, number][] = [
+    [dims.speed, weights.speed],
+    [dims.transparency, weights.transparency],
+    [dims.tone, weights.tone],
+    [dims.strategyFit, weights.strategyFit],
+    ...(outcomeScore === null ? [] : [[outcomeScore, weights.outcome] as [number, number]]),
+  ];
+  const totalWeight = parts.reduce((s, [, w]) => s + w, 0);
+  const overall =
+    totalWeight > 0 ? Math.round(parts.reduce((s, [v, w]) => s + v * w, 0) / totalWeight) : 0;
   return {
     ...dims,
     overall,
     grade: gradeOf(overall),
     outcome: ending?.outcome ?? null,
+    outcomeScore,
     weights,
     evidence: ledger.items,
   };

@@ -14,7 +14,7 @@ describe('firebreak CLI', () => {
     const r = cli('check', 'tests/fixtures/scenarios');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /ok +tests\/fixtures\/scenarios\/rubric\.yaml \(rubric\): 5 nodes, 3 endings, 12 paths, shortest 1, longest 2/,
+      /ok +tests\/fixtures\/scenarios\/rubric\.yaml \(rubric\): 5 nodes, 3 endings, 17 paths, shortest 1, longest 2/,
     );
     expect(r.stdout).toMatch(/best: +\d+ \(recovered\) delete-own-apology/);
   });

@@ -22,8 +22,8 @@ describe('graph checks', () => {
     const { scenario } = fixture('rubric');
     const { problems, stats } = checkScenario(scenario, 'rubric.yaml');
     expect(problems).toEqual([]);
-    // 2 direct endings + 5 choices into "later" × 2 choices there.
-    expect(stats).toEqual({ nodes: 5, endings: 3, paths: 12, shortest: 1, longest: 2 });
+    // 2 direct endings + 5 choices into "later" × 3 choices there.
+    expect(stats).toEqual({ nodes: 5, endings: 3, paths: 17, shortest: 1, longest: 2 });
   });
 
   it('counts the same number of paths the simulation walks on a branch-free scenario', () => {
@@ -202,6 +202,15 @@ describe('derived feed', () => {
     const statement = view.feed.find((f) => f.origin === 'statement')!;
     expect(statement.text.en).toBe('Statement for delete-own-apology');
     expect(statement.own).toBe(true);
+  });
+
+  it("deletes the company's most recent statement by `last-statement`", () => {
+    const view = viewRun(compiled, playChoices(compiled, ['defensive', 'retract']));
+    const statements = view.feed.filter((f) => f.origin === 'statement');
+    expect(statements.map((f) => [f.id, f.deletedAt])).toEqual([
+      ['statement-2', null],
+      ['statement-1', 60],
+    ]);
   });
 
   it('moves engagement with the model and is identical for the same seed', () => {

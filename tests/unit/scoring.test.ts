@@ -66,6 +66,7 @@ describe('scoring rubric (one behaviour per test)', () => {
       transparency: 1,
       tone: 1,
       strategyFit: 1,
+      outcome: 1,
     });
   });
 
@@ -74,14 +75,21 @@ describe('scoring rubric (one behaviour per test)', () => {
       ...compiled,
       scenario: {
         ...compiled.scenario,
-        scoring: { weights: { speed: 3, transparency: 1, tone: 1, strategyFit: 1 } },
+        scoring: { weights: { speed: 3, transparency: 1, tone: 1, strategyFit: 1, outcome: 1 } },
       },
     };
     const log = playChoices(compiled, ['wait', 'apologise']).context.log;
     const plain = scoreRun(compiled, log);
     const heavy = scoreRun(weighted, log);
     expect(heavy.overall).toBe(
-      Math.round((plain.speed * 3 + plain.transparency + plain.tone + plain.strategyFit) / 6),
+      Math.round(
+        (plain.speed * 3 +
+          plain.transparency +
+          plain.tone +
+          plain.strategyFit +
+          plain.outcomeScore!) /
+          7,
+      ),
     );
   });
 
