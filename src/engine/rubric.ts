@@ -60,6 +60,15 @@ export const TRANSPARENCY_ACTIONS = {
   neverAcknowledged: -10,
 } as const;
 
+/**
+ * Once a run has concealed (deleted or hid criticism, deleted silently) or denied a real fault,
+ * later disclosure cannot bring transparency back above these ceilings: the public remembers.
+ */
+export const TRANSPARENCY_CEILING = {
+  afterConcealment: 70,
+  afterDenyingTrueFault: 80,
+} as const;
+
 /** Tone points by the wording's tone, for choices that say something in public. */
 export const TONE_POINTS: Record<Tone, number> = {
   empathetic: 10,
@@ -86,8 +95,6 @@ export type Posture = 'rebuild' | 'diminish' | 'deny' | 'bolster' | 'refute';
 export const POSTURE_OF: Partial<Record<Action, Posture>> = {
   apologise: 'rebuild',
   compensate: 'rebuild',
-  'corrective-action': 'rebuild',
-  'prevention-plan': 'rebuild',
   excuse: 'diminish',
   justify: 'diminish',
   deny: 'deny',

@@ -20,6 +20,7 @@ import {
   TONE_ACTIONS,
   TONE_POINTS,
   TRANSPARENCY_ACTIONS,
+  TRANSPARENCY_CEILING,
   TRANSPARENCY_POINTS,
   type Posture,
 } from './rubric';
@@ -40,6 +41,29 @@ interface Decision {
 class Ledger {
   readonly items: EvidenceItem[] = [];
   private readonly totals: Record<Dimension, number> = { ...DIMENSION_START };
+  private readonly ceilings: Record<Dimension, number> = {
+    speed: 100,
+    transparency: 100,
+    tone: 100,
+    strategyFit: 100,
+  };
+
+  /**
+   * Lower a dimension's ceiling for the rest of the run; if the total is above it, an evidence
+   * item brings it down. Ceilings only ever drop.
+   */
+  cap(
+    dimension: Dimension,
+    ceiling: number,
+    reason: BiText,
+    principle: Principle,
+    d: Decision | null,
+  ): void {
+    if (ceiling >= this.ceilings[dimension]) return;
+    this.ceilings[dimension] = ceiling;
+    const excess = this.totals[dimension] - ceiling;
+    if (excess > 0) this.add(dimension, -excess, reason, principle, d);
+  }
 
   add(
     dimension: Dimension,
@@ -49,11 +73,13 @@ class Ledger {
     d: Decision | null,
   ): void {
     const total = this.totals[dimension];
-    const applied = Math.max(-total, Math.min(100 - total, Math.round(points)));
+    const ceiling = this.ceilings[dimension];
+    const applied = Math.max(-total, Math.min(Math.max(0, ceiling - total), Math.round(points)));
     if (applied === 0 && points !== 0) {
+      const capped = points > 0 && ceiling < 100;
       reason = {
-        en: `${reason.en} (no further effect: the score is already at its ${points > 0 ? 'maximum' : 'minimum'})`,
-        ja: `${reason.ja}（すでに${points > 0 ? '上限' : '下限'}のため加減なし）`,
+        en: `${reason.en} (no further effect: ${capped ? `after what happened earlier this score cannot exceed ${ceiling}` : `the score is already at its ${points > 0 ? 'maximum' : 'minimum'}`})`,
+        ja: `${reason.ja}（${capped ? `それ以前の対応により${ceiling}点が上限` : `すでに${points > 0 ? '上限' : '下限'}`}のため加減なし）`,
       };
     }
     this.totals[dimension] = total + applied;
@@ -284,6 +310,33 @@ function scoreTransparency(ledger: Ledger, decisions: Decision[], rumour: boolea
         'transparency',
         TRANSPARENCY_ACTIONS.apology,
         { en: "Apologised for the company's own part.", ja: '自社の非を認めて謝罪した。' },
+        'transparency-sincerity',
+        d,
+      );
+    const concealed =
+      o.transparency === 'concealing' ||
+      o.actions.some((x) => SUPPRESSING_ACTIONS.includes(x)) ||
+      (a.has('delete-own-post') &&
+        !(honestSoFar && (a.has('apologise') || a.has('acknowledge') || isHonestResponse(o))));
+    if (concealed)
+      ledger.cap(
+        'transparency',
+        TRANSPARENCY_CEILING.afterConcealment,
+        {
+          en: 'Concealment is remembered: later disclosure cannot fully restore transparency.',
+          ja: '隠蔽は記憶される：後からの開示では透明性は完全には戻らない。',
+        },
+        'no-concealment',
+        d,
+      );
+    if (!rumour && (o.transparency === 'denying' || a.has('deny')))
+      ledger.cap(
+        'transparency',
+        TRANSPARENCY_CEILING.afterDenyingTrueFault,
+        {
+          en: 'Denying a real fault is remembered when the truth comes out.',
+          ja: '事実である非を否定したことは、真相が明らかになった時に記憶される。',
+        },
         'transparency-sincerity',
         d,
       );
