@@ -1,0 +1,95 @@
+/**
+ * Accessibility in the real browser: axe-core (WCAG 2.1 A/AA rules) finds no violations on any
+ * screen, in Japanese and English — including the live crisis screen mid-run and the debrief.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, servePreview, type Served } from './harness';
+
+const PORT = Number(process.env.FIREBREAK_A11Y_PORT ?? 4872);
+const SCENARIO = 'quality-complaint';
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await servePreview(PORT);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+/** axe violations on the current page, as readable lines (rule, impact, first target). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page: page as never }).withTags(TAGS).analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+}
+
+describe('accessibility (axe, WCAG 2.1 AA)', () => {
+  for (const locale of ['en', 'ja'] as const) {
+    it(`has no violations on any screen in ${locale}`, async () => {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: locale === 'ja' ? 'ja-JP' : 'en-GB',
+      });
+      const { page, problems } = await openPage(context, `${served.url}/#/`);
+      const found: Record<string, string[]> = {};
+      const audit = async (name: string) => {
+        await page.locator('main h1').first().waitFor();
+        found[name] = await violations(page);
+      };
+
+      await audit('library');
+      await page.goto(`${served.url}/#/scenario/${SCENARIO}`);
+      await page.locator('button.start').waitFor();
+      await audit('briefing');
+
+      await page.locator('button.start').click();
+      await page.locator('button.choice').first().waitFor();
+      await audit('live-start');
+      const before = await page.locator('#situation-h').textContent();
+      await page.locator('button.choice').first().click();
+      await page.waitForFunction(
+        (b) => document.querySelector('#situation-h')?.textContent !== b,
+        before,
+      );
+      await audit('live-mid-run');
+
+      // Play on to the ending, then the debrief.
+      for (let i = 0; i < 20 && (await page.locator('button.choice').count()) > 0; i++) {
+        const text = await page.locator('#situation-h').textContent();
+        await page.locator('button.choice').first().click();
+        await page.waitForFunction(
+          (b) => document.querySelector('#situation-h')?.textContent !== b,
+          text,
+        );
+      }
+      const debriefLink = page.locator('a[href^="#/debrief/"]').first();
+      await debriefLink.waitFor();
+      await debriefLink.click();
+      await page.locator('main h1').first().waitFor();
+      await page.waitForSelector('svg');
+      await audit('debrief');
+
+      for (const route of ['history', 'settings']) {
+        await page.goto(`${served.url}/#/${route}`);
+        await audit(route);
+      }
+
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+});
