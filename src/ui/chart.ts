@@ -17,8 +17,20 @@ export interface ChartLayout {
 export const DEFAULT_LAYOUT: ChartLayout = {
   width: 760,
   height: 300,
-  margin: { top: 28, right: 20, bottom: 36, left: 44 },
+  margin: { top: 48, right: 20, bottom: 36, left: 44 },
 };
+
+/**
+ * A layout for the width the chart actually has, so labels stay at their real pixel size on a
+ * phone instead of being scaled down with the whole drawing.
+ */
+export function layoutFor(width: number): ChartLayout {
+  const w = Math.max(300, Math.min(1200, Math.round(width)));
+  return { ...DEFAULT_LAYOUT, width: w, height: w < 560 ? 240 : 300 };
+}
+
+/** Marker labels closer than this (px) are staggered onto a second row so they never overlap. */
+const MARKER_GAP = 24;
 
 export interface ChartGeometry {
   x(clock: number): number;
@@ -27,7 +39,7 @@ export interface ChartGeometry {
   lines: Record<Series, string>;
   xTicks: { clock: number; x: number }[];
   yTicks: { value: number; y: number }[];
-  markers: { n: number; x: number; decision: TimelineDecision }[];
+  markers: { n: number; x: number; row: 0 | 1; decision: TimelineDecision }[];
   plot: { left: number; right: number; top: number; bottom: number };
 }
 
@@ -59,7 +71,13 @@ export function chartGeometry(
   const xTicks: { clock: number; x: number }[] = [];
   for (let c = 0; c <= maxClock; c += step) xTicks.push({ clock: c, x: x(c) });
   const yTicks = [-100, -50, 0, 50, 100].map((value) => ({ value, y: y(value) }));
-  const markers = decisions.map((decision, i) => ({ n: i + 1, x: x(decision.clock), decision }));
+  const markers: ChartGeometry['markers'] = [];
+  for (const [i, decision] of decisions.entries()) {
+    const mx = x(decision.clock);
+    const prev = markers[markers.length - 1];
+    const row: 0 | 1 = prev && mx - prev.x < MARKER_GAP && prev.row === 0 ? 1 : 0;
+    markers.push({ n: i + 1, x: mx, row, decision });
+  }
   return {
     x,
     y,

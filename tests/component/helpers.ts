@@ -15,6 +15,13 @@ import { i18n } from '../../src/ui/i18n/index.svelte';
 import { resultOf } from '../../src/ui/run-controller.svelte';
 import { createRun } from '../../src/ui/run-factory';
 
+// jsdom has no ResizeObserver (Svelte's bind:clientWidth uses it); a no-op one keeps the default size.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
 // Vitest globals are off, so testing-library cannot register its own cleanup.
 afterEach(() => cleanup());
 

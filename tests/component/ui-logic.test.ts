@@ -70,6 +70,18 @@ describe('timeline chart geometry', () => {
       expect.objectContaining({ n: 1, x: (g.plot.left + g.plot.right) / 2 }),
     ]);
   });
+  it('staggers decision markers that would overlap', () => {
+    const d = (seq: number, clock: number) => ({
+      seq,
+      clock,
+      nodeId: 'n',
+      choiceId: 'c',
+      label: { en: 'C' },
+    });
+    const g = chartGeometry([point(0, 40), point(1000, 80)], [d(1, 360), d(2, 365), d(3, 900)]);
+    expect(g.markers.map((m) => m.row)).toEqual([0, 1, 0]);
+  });
+
   it('picks readable tick steps', () => {
     expect(tickStep(90)).toBe(15);
     expect(tickStep(240)).toBe(60);
