@@ -7,9 +7,10 @@
  * Build first: `npx vite build --outDir /tmp/storage-dist`, then
  * `FIREBREAK_DIST=/tmp/storage-dist npx vitest run -c vitest.e2e.config.ts tests/e2e/storage.e2e.ts`.
  */
+import { mkdtempSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, servePreview, type Served } from './harness';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, openPage, screenshot, servePreview, type Served } from './harness';
 
 const PORT = 4391;
 const SCENARIO = 'billing-error';
@@ -112,60 +113,98 @@ describe('storage in real Chromium', () => {
     await context.close();
   });
 
-  it('a full disk shows a clear message, keeps the decision in the tab, and loses nothing saved', async () => {
-    const context = await newContext();
-    const { page, problems } = await openPage(context, `${served.url}/#/`);
-    await settled(page);
-    const runId = await startDrill(page);
-    await page.click('button[data-choice] >> nth=0');
-    await page.waitForFunction(() => document.querySelector('#situation-h')?.textContent?.includes('2'));
-    expect(await storedEvents(page, runId)).toBe(1);
-    const saved = await screenText(page);
+  /**
+   * Chromium sizes an origin's IndexedDB quota when it first opens the origin's storage and keeps
+   * that while the browser runs, so an override set mid-session does not reach IndexedDB. So: play
+   * in one browser on a profile folder, close it, start a new browser on the same profile, and set
+   * the quota just above what is already used before the app opens storage — room for the app's
+   * start-up probe, not for the next save of the run.
+   */
+  async function profileBrowser(dir: string): Promise<BrowserContext> {
+    return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
+  }
 
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url, quotaSize: 1 });
+  /** Bytes the origin uses, measured in the browser that wrote them (a fresh browser reports 0 until storage opens). */
+  async function usageOf(page: Page): Promise<number> {
+    const cdp = await page.context().newCDPSession(page);
+    const { usage } = (await cdp.send('Storage.getUsageAndQuota', { origin: served.url })) as { usage: number };
+    return usage;
+  }
+
+  async function reopenWithFullDisk(dir: string, usage: number, hash: string) {
+    const context = await profileBrowser(dir);
+    const opened = await openPage(context, 'about:blank');
+    const cdp = await context.newCDPSession(opened.page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url, quotaSize: usage + 16 * 1024 });
+    await opened.page.goto(`${served.url}/${hash}`);
+    await settled(opened.page);
+    return { ...opened, context };
+  }
+
+  it('a full disk shows a clear message, keeps the decision in the tab, and loses nothing saved', async () => {
+    const dir = mkdtempSync('/tmp/firebreak-e2e-profile-');
+    const setupContext = await profileBrowser(dir);
+    const { page: setup } = await openPage(setupContext, `${served.url}/#/`);
+    await settled(setup);
+    const runId = await startDrill(setup);
+    await setup.click('button[data-choice] >> nth=0');
+    await setup.waitForFunction(() => document.querySelector('#situation-h')?.textContent?.includes('2'));
+    expect(await storedEvents(setup, runId)).toBe(1);
+    const saved = await screenText(setup);
+    const usage = await usageOf(setup);
+    await setupContext.close();
+
+    const { page, problems, context } = await reopenWithFullDisk(dir, usage, `#/run/${runId}`);
+    await page.waitForSelector('.live');
+    // Storage opened normally (the probe fits), and the run resumed where it was.
+    expect(await page.locator('.banner', { hasText: 'won’t survive a reload' }).count()).toBe(0);
+    expect(await screenText(page)).toBe(saved);
+
     await page.click('button[data-choice] >> nth=0');
     const alert = page.locator('.banner.danger');
     await alert.waitFor();
     const message = await alert.textContent();
     expect(message).toMatch(/could not be saved/);
     expect(message).toMatch(/storage for this site is full/);
-    await expect.poll(() => page.locator('.banner.danger button').allTextContents()).toEqual(['Retry saving', 'Export this run']);
+    expect(message).toMatch(/still there/);
+    expect(await alert.locator('button').allTextContents()).toEqual(['Retry saving', 'Export this run']);
     await screenshot(page, 'storage-quota-banner');
     // The decision is not shown as made, and what was saved before is intact.
     expect(await page.locator('#situation-h').textContent()).toContain('2');
     expect(await storedEvents(page, runId)).toBe(1);
 
-    // Space comes back: the retry saves the decision that was kept in the tab.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url });
-    await page.click('.banner.danger button:has-text("Retry saving")');
-    await page.locator('.banner.danger').waitFor({ state: 'detached' });
-    expect(await storedEvents(page, runId)).toBe(2);
+    // The run can be exported from the banner.
+    const [download] = await Promise.all([page.waitForEvent('download'), alert.locator('button', { hasText: 'Export this run' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
 
-    // And a reload resumes at the same place.
-    const after = await screenText(page);
-    expect(after).not.toBe(saved);
-    await page.reload();
-    await settled(page);
-    await page.waitForSelector('.live');
-    expect(await screenText(page)).toBe(after);
     expect(problems).toEqual([]);
     await context.close();
+
+    // Space comes back (a new browser without the override): the saved run is all there.
+    const after = await profileBrowser(dir);
+    const { page: again, problems: againProblems } = await openPage(after, `${served.url}/#/run/${runId}`);
+    await settled(again);
+    await again.waitForSelector('.live');
+    expect(await screenText(again)).toBe(saved);
+    expect(await storedEvents(again, runId)).toBe(1);
+    expect(againProblems).toEqual([]);
+    await after.close();
   });
 
-  it('a full disk before the run is saved is reported and the earlier runs survive', async () => {
-    const context = await newContext();
-    const { page, problems } = await openPage(context, `${served.url}/#/`);
-    await settled(page);
-    const first = await startDrill(page);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url, quotaSize: 1 });
-    await page.goto(`${served.url}/#/scenario/${SCENARIO}`);
-    await settled(page);
+  it('a full disk when a new run is started is reported, and earlier runs survive', async () => {
+    const dir = mkdtempSync('/tmp/firebreak-e2e-profile-');
+    const setupContext = await profileBrowser(dir);
+    const { page: setup } = await openPage(setupContext, `${served.url}/#/`);
+    await settled(setup);
+    const first = await startDrill(setup);
+    const usage = await usageOf(setup);
+    await setupContext.close();
+    const { page, problems, context } = await reopenWithFullDisk(dir, usage, `#/scenario/${SCENARIO}`);
     await page.click('button.start');
-    await page.waitForSelector('[role="alert"]');
-    expect(await page.locator('[role="alert"]').first().textContent()).toMatch(/full/);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url });
+    const alert = page.locator('[role="alert"]', { hasText: /full/ }).first();
+    await alert.waitFor();
+    await screenshot(page, 'storage-quota-start');
+    expect(page.url()).toContain(`#/scenario/${SCENARIO}`);
     expect(await storedEvents(page, first)).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
