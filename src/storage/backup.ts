@@ -17,6 +17,7 @@
  * - Settings: only a language not chosen here yet is taken over; `persisted` belongs to this
  *   browser and is never imported.
  * - Quarantined records in a backup are not imported (they are damaged); the report counts them.
+ * - A file holding one bare run record (not wrapped in a backup) is imported as that run.
  */
 import { z } from 'zod';
 import { formatIssues } from './envelope';
@@ -59,6 +60,9 @@ export class BackupFormatError extends Error {
  * Throws `BackupFormatError` only when the file as a whole is unusable.
  */
 export function parseBackup(value: unknown): ParsedBackup {
+  // A bare run record (an older "export this run" file) is taken as a backup holding that run.
+  const run = (value as { kind?: unknown } | null)?.kind === undefined ? RECORD_SCHEMAS.run.safeParse(value) : null;
+  if (run?.success) return { runs: [run.data], scenarios: [], settings: null, quarantinedCount: 0, problems: [] };
   const shape = BackupShape.safeParse(value);
   if (!shape.success) throw new BackupFormatError(`This file is not a Firebreak backup (${formatIssues(shape.error)}).`);
   const file = shape.data;

@@ -154,8 +154,9 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
     getRun: (id) => guard('reading a run', () => readOne('runs', 'run', id)),
 
     /**
-     * Rejects `conflict` instead of replacing a stored log that has more events than `run` (that
-     * would lose decisions: another tab or a stale screen is behind).
+     * Rejects `conflict` instead of writing a log that does not extend the stored one (the stored
+     * events must be a prefix of `run.events`): the screen is behind another tab, and writing would
+     * lose or rewrite decisions. Re-read the run with `getRun` and carry on from there.
      */
     saveRun: (run) =>
       guard('saving the run', () => {
@@ -164,10 +165,10 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
           const raw = await stores.runs.get(data.id);
           if (raw !== null) {
             const opened = openEnvelope(raw, 'run');
-            if (opened.ok && opened.data.events.length > data.events.length)
+            if (opened.ok && !extendsLog(opened.data.events, data.events))
               throw new StorageError(
                 'conflict',
-                `This run has ${opened.data.events.length} saved events but this screen only knows ${data.events.length}; it was probably continued in another tab. Reload to see the latest.`,
+                `This run was changed elsewhere (${opened.data.events.length} saved events; this screen has ${data.events.length} that do not follow on from them), probably in another tab. Reload to see the latest; nothing was overwritten.`,
               );
           }
           await write(stores.runs, data.id, 'run', data);
@@ -311,6 +312,11 @@ function asQuarantined(qKey: string, value: unknown): QuarantinedRecord {
     raw: 'raw' in v ? v.raw : value,
     ...(typeof v.quarantinedAt === 'number' ? { quarantinedAt: v.quarantinedAt } : {}),
   };
+}
+
+/** Whether `next` keeps every event of `saved`, in order, at the start. */
+function extendsLog(saved: readonly unknown[], next: readonly unknown[]): boolean {
+  return saved.length <= next.length && saved.every((event, i) => sameValue(event, next[i]));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,12 +1,22 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { mergeRun, parseBackup } from '../../../src/storage/backup';
-import { downloadableBackup, downloadableRun, downloadableRunRecord } from '../../../src/storage/index';
+import {
+  downloadableBackup,
+  downloadableRun,
+  downloadableRunRecord,
+} from '../../../src/storage/index';
 import { createMemoryRepository } from '../../../src/storage/memory';
 import type { BackupFile, FirebreakRepository, StoredScenario } from '../../../src/storage/types';
 import { freshDbName, makeRun, MINIMAL, MINIMAL_TEXT, openOn } from './helpers';
 
-const scenario = (hash = MINIMAL.hash): StoredScenario => ({ id: 'minimal', fileName: 'minimal.yaml', text: MINIMAL_TEXT, hash, importedAt: 5 });
+const scenario = (hash = MINIMAL.hash): StoredScenario => ({
+  id: 'minimal',
+  fileName: 'minimal.yaml',
+  text: MINIMAL_TEXT,
+  hash,
+  importedAt: 5,
+});
 
 async function seeded(): Promise<FirebreakRepository> {
   const repo = await openOn(freshDbName());
@@ -24,7 +34,14 @@ describe('backup round trip', () => {
     expect(file).toMatchObject({ kind: 'firebreak-backup', schemaVersion: 1, appVersion: '0.1.0' });
     const target = await openOn(freshDbName());
     const report = await target.importAll(JSON.parse(JSON.stringify(file)));
-    expect(report).toEqual({ runsAdded: 2, runsUpdated: 0, runsSkipped: 0, scenariosAdded: 1, scenariosSkipped: 0, problems: [] });
+    expect(report).toEqual({
+      runsAdded: 2,
+      runsUpdated: 0,
+      runsSkipped: 0,
+      scenariosAdded: 1,
+      scenariosSkipped: 0,
+      problems: [],
+    });
     expect((await target.listRuns()).runs).toEqual((await source.listRuns()).runs);
     expect((await target.listScenarios()).scenarios).toEqual([scenario()]);
     // The language comes along; whether storage is persistent belongs to the other browser.
@@ -35,7 +52,14 @@ describe('backup round trip', () => {
     const repo = await seeded();
     const file = await repo.exportAll();
     const report = await repo.importAll(file);
-    expect(report).toMatchObject({ runsAdded: 0, runsUpdated: 0, runsSkipped: 2, scenariosAdded: 0, scenariosSkipped: 1, problems: [] });
+    expect(report).toMatchObject({
+      runsAdded: 0,
+      runsUpdated: 0,
+      runsSkipped: 2,
+      scenariosAdded: 0,
+      scenariosSkipped: 1,
+      problems: [],
+    });
     expect((await repo.listRuns()).runs).toHaveLength(2);
   });
 
@@ -44,27 +68,45 @@ describe('backup round trip', () => {
     await repo.saveRun(makeRun('short'));
     await repo.saveRun(makeRun('long', ['apologise']));
     const incoming: BackupFile = {
-      kind: 'firebreak-backup', schemaVersion: 1, appVersion: '0.1.0', exportedAt: 1,
-      runs: [makeRun('short', ['wait'], { updatedAt: 1 }), makeRun('long', [], { updatedAt: 9999 })],
-      scenarios: [], settings: { locale: null, persisted: null },
+      kind: 'firebreak-backup',
+      schemaVersion: 1,
+      appVersion: '0.1.0',
+      exportedAt: 1,
+      runs: [
+        makeRun('short', ['wait'], { updatedAt: 1 }),
+        makeRun('long', [], { updatedAt: 9999 }),
+      ],
+      scenarios: [],
+      settings: { locale: null, persisted: null },
     };
     const report = await repo.importAll(incoming);
     expect(report).toMatchObject({ runsAdded: 0, runsUpdated: 1, runsSkipped: 1 });
-    expect((await repo.getRun('short'))?.events.map((e) => e.type === 'choice.select' && e.choiceId)).toEqual(['wait']);
+    expect(
+      (await repo.getRun('short'))?.events.map((e) => e.type === 'choice.select' && e.choiceId),
+    ).toEqual(['wait']);
     expect((await repo.getRun('long'))?.events).toHaveLength(1);
   });
 
   it('on equal logs keeps the newer updatedAt', async () => {
-    expect(mergeRun(makeRun('r', [], { updatedAt: 1 }), makeRun('r', [], { updatedAt: 2 }))).toBe('replace');
-    expect(mergeRun(makeRun('r', [], { updatedAt: 2 }), makeRun('r', [], { updatedAt: 1 }))).toBe('skip');
+    expect(mergeRun(makeRun('r', [], { updatedAt: 1 }), makeRun('r', [], { updatedAt: 2 }))).toBe(
+      'replace',
+    );
+    expect(mergeRun(makeRun('r', [], { updatedAt: 2 }), makeRun('r', [], { updatedAt: 1 }))).toBe(
+      'skip',
+    );
   });
 
   it('keeps both runs when the same run was continued differently in two browsers', async () => {
     const repo = await openOn(freshDbName());
     await repo.saveRun(makeRun('r', ['apologise']));
     const report = await repo.importAll({
-      kind: 'firebreak-backup', schemaVersion: 1, appVersion: '0.1.0', exportedAt: 1,
-      runs: [makeRun('r', ['wait'])], scenarios: [], settings: { locale: null, persisted: null },
+      kind: 'firebreak-backup',
+      schemaVersion: 1,
+      appVersion: '0.1.0',
+      exportedAt: 1,
+      runs: [makeRun('r', ['wait'])],
+      scenarios: [],
+      settings: { locale: null, persisted: null },
     });
     expect(report.runsAdded).toBe(1);
     expect(report.problems).toEqual([expect.stringMatching(/both are kept .*"r-copy-1"/)]);
@@ -74,20 +116,31 @@ describe('backup round trip', () => {
   it('keeps the local scenario when the backup has a different version under the same id, and says so', async () => {
     const repo = await seeded();
     const report = await repo.importAll({
-      kind: 'firebreak-backup', schemaVersion: 1, appVersion: '0.1.0', exportedAt: 1,
-      runs: [], scenarios: [scenario('ffffffffffffffff')], settings: { locale: null, persisted: null },
+      kind: 'firebreak-backup',
+      schemaVersion: 1,
+      appVersion: '0.1.0',
+      exportedAt: 1,
+      runs: [],
+      scenarios: [scenario('ffffffffffffffff')],
+      settings: { locale: null, persisted: null },
     });
     expect(report).toMatchObject({ scenariosAdded: 0, scenariosSkipped: 1 });
-    expect(report.problems).toEqual([expect.stringMatching(/different version .* the one here was kept/)]);
+    expect(report.problems).toEqual([
+      expect.stringMatching(/different version .* the one here was kept/),
+    ]);
     expect((await repo.listScenarios()).scenarios[0]?.hash).toBe(MINIMAL.hash);
   });
 
   it('imports the valid records of a partly damaged file and reports the rest', async () => {
     const repo = await openOn(freshDbName());
     const report = await repo.importAll({
-      kind: 'firebreak-backup', schemaVersion: 1, appVersion: '0.1.0', exportedAt: 1,
+      kind: 'firebreak-backup',
+      schemaVersion: 1,
+      appVersion: '0.1.0',
+      exportedAt: 1,
       runs: [makeRun('ok'), { id: 'broken', events: 3 }, 'junk'],
-      scenarios: [], settings: { locale: 'xx', persisted: null },
+      scenarios: [],
+      settings: { locale: 'xx', persisted: null },
       quarantined: [{ key: 'k', store: 'runs', reason: 'r', raw: null }],
     });
     expect(report.runsAdded).toBe(1);
@@ -101,8 +154,28 @@ describe('backup round trip', () => {
 
   it('rejects a file that is not a backup, or is from a newer app, with kind "invalid"', async () => {
     const repo = createMemoryRepository();
-    await expect(repo.importAll({ hello: 'world' })).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/not a Firebreak backup/) });
-    await expect(repo.importAll({ kind: 'firebreak-backup', schemaVersion: 99, appVersion: '9.0.0', exportedAt: 1, runs: [], scenarios: [], settings: {} })).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/newer version/) });
+    await expect(repo.importAll({ hello: 'world' })).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringMatching(/not a Firebreak backup/),
+    });
+    await expect(
+      repo.importAll({
+        kind: 'firebreak-backup',
+        schemaVersion: 99,
+        appVersion: '9.0.0',
+        exportedAt: 1,
+        runs: [],
+        scenarios: [],
+        settings: {},
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/newer version/) });
+  });
+
+  it('imports a bare run record (a single-run file) as that run', async () => {
+    const repo = createMemoryRepository();
+    const run = makeRun('bare', ['apologise']);
+    expect(await repo.importAll(JSON.parse(JSON.stringify(run)))).toMatchObject({ runsAdded: 1, problems: [] });
+    expect(await repo.getRun('bare')).toEqual(run);
   });
 
   it('parseBackup refuses non-objects', () => {
@@ -131,6 +204,8 @@ describe('per-run export and downloads', () => {
     const one = await downloadableRun(repo, 'a');
     expect(one.fileName).toMatch(/^firebreak-run-minimal-a-/);
     const unsaved = downloadableRunRecord(makeRun('in-memory-only', ['wait']));
-    expect(await createMemoryRepository().importAll(JSON.parse(unsaved.json))).toMatchObject({ runsAdded: 1 });
+    expect(await createMemoryRepository().importAll(JSON.parse(unsaved.json))).toMatchObject({
+      runsAdded: 1,
+    });
   });
 });

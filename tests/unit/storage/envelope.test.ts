@@ -6,13 +6,24 @@ import { makeRun } from './helpers';
 describe('envelopes', () => {
   it('wraps data with the current schema version, app version and save time', () => {
     const envelope = wrap('settings', { locale: 'ja', persisted: null }, 42);
-    expect(envelope).toEqual({ schemaVersion: RECORD_SCHEMA_VERSION, appVersion: APP_VERSION, savedAt: 42, kind: 'settings', data: { locale: 'ja', persisted: null } });
+    expect(envelope).toEqual({
+      schemaVersion: RECORD_SCHEMA_VERSION,
+      appVersion: APP_VERSION,
+      savedAt: 42,
+      kind: 'settings',
+      data: { locale: 'ja', persisted: null },
+    });
   });
 
   it('opens what it wrapped', () => {
     const run = makeRun('r1', ['apologise']);
     const opened = openEnvelope(structuredClone(wrap('run', run, 5)), 'run');
-    expect(opened).toEqual({ ok: true, data: run, schemaVersion: RECORD_SCHEMA_VERSION, savedAt: 5 });
+    expect(opened).toEqual({
+      ok: true,
+      data: run,
+      schemaVersion: RECORD_SCHEMA_VERSION,
+      savedAt: 5,
+    });
   });
 
   it('rejects values that are not envelopes', () => {
@@ -25,24 +36,39 @@ describe('envelopes', () => {
 
   it('rejects a record of another kind', () => {
     const opened = openEnvelope(wrap('settings', { locale: null, persisted: null }), 'run');
-    expect(opened).toMatchObject({ ok: false, newer: false, reason: 'expected a run record but found a settings record' });
+    expect(opened).toMatchObject({
+      ok: false,
+      newer: false,
+      reason: 'expected a run record but found a settings record',
+    });
   });
 
   it('names the path of the bad field', () => {
     const run = makeRun('r1');
-    const bad = { ...wrap('run', run), data: { ...run, events: [{ type: 'choice.select', at: 'soon' }] } };
+    const bad = {
+      ...wrap('run', run),
+      data: { ...run, events: [{ type: 'choice.select', at: 'soon' }] },
+    };
     const opened = openEnvelope(bad, 'run');
     expect(opened.ok).toBe(false);
     if (!opened.ok) expect(opened.reason).toMatch(/^invalid run record: events\.0\./);
   });
 
   it('flags a record from a newer app version instead of treating it as damaged', () => {
-    const opened = openEnvelope({ ...wrap('settings', { locale: null, persisted: null }), schemaVersion: RECORD_SCHEMA_VERSION + 1 }, 'settings');
+    const opened = openEnvelope(
+      {
+        ...wrap('settings', { locale: null, persisted: null }),
+        schemaVersion: RECORD_SCHEMA_VERSION + 1,
+      },
+      'settings',
+    );
     expect(opened).toMatchObject({ ok: false, newer: true });
   });
 
   it('validateData checks current-version data before a write', () => {
-    expect(validateData('settings', { locale: 'fr', persisted: null })).toMatchObject({ ok: false });
+    expect(validateData('settings', { locale: 'fr', persisted: null })).toMatchObject({
+      ok: false,
+    });
     expect(validateData('run', makeRun('x'))).toMatchObject({ ok: true });
   });
 });

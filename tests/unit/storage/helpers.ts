@@ -17,10 +17,18 @@ export function compile(text: string, file = 'scenario.yaml'): CompiledScenario 
 export const MINIMAL = compile(MINIMAL_TEXT, 'minimal.yaml');
 
 /** A valid run of the minimal scenario with `choices` already made. */
-export function makeRun(id: string, choices: string[] = [], overrides: Partial<StoredRun> = {}): StoredRun {
+export function makeRun(
+  id: string,
+  choices: string[] = [],
+  overrides: Partial<StoredRun> = {},
+): StoredRun {
   const input = { seed: 1, timer: true, startedAt: 0 };
   const snapshot = playChoices(MINIMAL, [], input);
-  const events = choices.map((choiceId) => ({ type: 'choice.select' as const, choiceId, at: snapshot.context.nodeEnteredAt + 1000 }));
+  const events = choices.map((choiceId) => ({
+    type: 'choice.select' as const,
+    choiceId,
+    at: snapshot.context.nodeEnteredAt + 1000,
+  }));
   return {
     id,
     scenarioId: 'minimal',
@@ -49,7 +57,8 @@ export function freshDbName(): string {
 
 /** localforage instances on the given database (fake-indexeddb under Node). */
 export function instancesOn(dbName: string) {
-  return (storeName: StoreName) => localforage.createInstance({ name: dbName, storeName, driver: localforage.INDEXEDDB });
+  return (storeName: StoreName) =>
+    localforage.createInstance({ name: dbName, storeName, driver: localforage.INDEXEDDB });
 }
 
 /** Open (or reopen) the IndexedDB repository on a named database. */

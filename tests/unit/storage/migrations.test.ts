@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBackup } from '../../../src/storage/backup';
 import { openEnvelope } from '../../../src/storage/envelope';
-import { migrate, MigrationError, MIGRATIONS, type MigrationTable } from '../../../src/storage/migrations';
+import {
+  migrate,
+  MigrationError,
+  MIGRATIONS,
+  type MigrationTable,
+} from '../../../src/storage/migrations';
 import type { RecordKind } from '../../../src/storage/record-schemas';
 import { resumeRun } from '../../../src/storage/resume';
 import { RECORD_SCHEMA_VERSION } from '../../../src/storage/version';
@@ -15,15 +20,19 @@ const FIXTURES = 'tests/fixtures/storage';
 const versionDirs = readdirSync(FIXTURES)
   .filter((d) => /^v\d+$/.test(d))
   .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-const read = (dir: string, file: string): unknown => JSON.parse(readFileSync(join(FIXTURES, dir, file), 'utf8'));
+const read = (dir: string, file: string): unknown =>
+  JSON.parse(readFileSync(join(FIXTURES, dir, file), 'utf8'));
 
 describe('migration chain against stored fixtures', () => {
   it('has a fixture folder for every schema version ever written', () => {
-    expect(versionDirs).toEqual(Array.from({ length: RECORD_SCHEMA_VERSION }, (_, i) => `v${i + 1}`));
+    expect(versionDirs).toEqual(
+      Array.from({ length: RECORD_SCHEMA_VERSION }, (_, i) => `v${i + 1}`),
+    );
   });
 
   it('has a migration step for every version before the current one', () => {
-    for (let v = 1; v < RECORD_SCHEMA_VERSION; v++) expect(MIGRATIONS[v], `migration ${v} -> ${v + 1}`).toBeTypeOf('function');
+    for (let v = 1; v < RECORD_SCHEMA_VERSION; v++)
+      expect(MIGRATIONS[v], `migration ${v} -> ${v + 1}`).toBeTypeOf('function');
   });
 
   describe.each(versionDirs)('%s', (dir) => {
@@ -47,7 +56,11 @@ describe('migration chain against stored fixtures', () => {
       if (resumed.status !== 'same') return;
       expect(resumed.snapshot.context.nodeId).toBe('good-end');
       expect(resumed.snapshot.context.log).toHaveLength(1);
-      expect(resumed.snapshot.context.log[0]).toMatchObject({ choiceId: 'apologise', rationale: 'Own it early', realMs: 15_000 });
+      expect(resumed.snapshot.context.log[0]).toMatchObject({
+        choiceId: 'apologise',
+        rationale: 'Own it early',
+        realMs: 15_000,
+      });
     });
 
     it('its backup file imports every record', () => {
@@ -71,8 +84,14 @@ describe('migration chain mechanics (synthetic versions)', () => {
   };
 
   it('applies each step in order from the record version to the target', () => {
-    expect(migrate({ kind: 'run', data: { name: 'a' } }, 1, table, 3)).toEqual({ kind: 'run', data: { tags: [], title: 'A' } });
-    expect(migrate({ kind: 'run', data: { name: 'b', tags: ['x'] } }, 2, table, 3)).toEqual({ kind: 'run', data: { tags: ['x'], title: 'B' } });
+    expect(migrate({ kind: 'run', data: { name: 'a' } }, 1, table, 3)).toEqual({
+      kind: 'run',
+      data: { tags: [], title: 'A' },
+    });
+    expect(migrate({ kind: 'run', data: { name: 'b', tags: ['x'] } }, 2, table, 3)).toEqual({
+      kind: 'run',
+      data: { tags: ['x'], title: 'B' },
+    });
   });
 
   it('leaves a record of the target version alone', () => {
@@ -81,7 +100,9 @@ describe('migration chain mechanics (synthetic versions)', () => {
   });
 
   it('refuses a gap in the chain', () => {
-    expect(() => migrate({ kind: 'run', data: {} }, 1, { 1: table[1]! }, 3)).toThrow(/no migration from schema version 2 to 3/);
+    expect(() => migrate({ kind: 'run', data: {} }, 1, { 1: table[1]! }, 3)).toThrow(
+      /no migration from schema version 2 to 3/,
+    );
   });
 
   it('marks a record from a newer version as newer, not damaged', () => {
@@ -95,7 +116,9 @@ describe('migration chain mechanics (synthetic versions)', () => {
   });
 
   it('reports a step that throws, and rejects invalid versions', () => {
-    expect(() => migrate({ kind: 'run', data: {} }, 2, table, 3)).toThrow(/migration from schema version 2 failed/);
+    expect(() => migrate({ kind: 'run', data: {} }, 2, table, 3)).toThrow(
+      /migration from schema version 2 failed/,
+    );
     expect(() => migrate({ kind: 'run', data: {} }, 0, table, 3)).toThrow(/not valid/);
   });
 
@@ -107,8 +130,18 @@ describe('migration chain mechanics (synthetic versions)', () => {
         return { ...r, data: { ...rest, locale: lang } };
       },
     };
-    const raw = { schemaVersion: 1, appVersion: '0.0.1', savedAt: 1, kind: 'settings', data: { lang: 'en', persisted: null } };
-    expect(openEnvelope(raw, 'settings', { migrations: chain, version: 2 })).toMatchObject({ ok: true, data: { locale: 'en', persisted: null }, schemaVersion: 1 });
+    const raw = {
+      schemaVersion: 1,
+      appVersion: '0.0.1',
+      savedAt: 1,
+      kind: 'settings',
+      data: { lang: 'en', persisted: null },
+    };
+    expect(openEnvelope(raw, 'settings', { migrations: chain, version: 2 })).toMatchObject({
+      ok: true,
+      data: { locale: 'en', persisted: null },
+      schemaVersion: 1,
+    });
     expect(openEnvelope(raw, 'settings')).toMatchObject({ ok: false });
   });
 });

@@ -36,13 +36,24 @@ describe('IndexedDB repository: CRUD', () => {
     const repo = await openOn(db);
     await repo.saveRun(makeRun('r1'));
     const raw = await instancesOn(db)('runs').getItem<Record<string, unknown>>('r1');
-    expect(raw).toMatchObject({ schemaVersion: 1, appVersion: '0.1.0', kind: 'run', data: { id: 'r1' } });
+    expect(raw).toMatchObject({
+      schemaVersion: 1,
+      appVersion: '0.1.0',
+      kind: 'run',
+      data: { id: 'r1' },
+    });
     expect(typeof raw?.savedAt).toBe('number');
   });
 
   it('saves, lists and deletes imported scenarios', async () => {
     const repo = await openOn(freshDbName());
-    const scenario = { id: 'minimal', fileName: 'minimal.yaml', text: MINIMAL_TEXT, hash: MINIMAL.hash, importedAt: 1 };
+    const scenario = {
+      id: 'minimal',
+      fileName: 'minimal.yaml',
+      text: MINIMAL_TEXT,
+      hash: MINIMAL.hash,
+      importedAt: 1,
+    };
     await repo.saveScenario(scenario);
     expect((await repo.listScenarios()).scenarios).toEqual([scenario]);
     await repo.deleteScenario('minimal');
@@ -60,7 +71,10 @@ describe('IndexedDB repository: CRUD', () => {
   it('rejects invalid data with kind "invalid" and writes nothing', async () => {
     const repo = await openOn(freshDbName());
     const bad = { ...makeRun('bad'), mode: 'chaos' } as unknown as ReturnType<typeof makeRun>;
-    await expect(repo.saveRun(bad)).rejects.toMatchObject({ name: 'StorageError', kind: 'invalid' });
+    await expect(repo.saveRun(bad)).rejects.toMatchObject({
+      name: 'StorageError',
+      kind: 'invalid',
+    });
     expect(await repo.getRun('bad')).toBeNull();
   });
 
@@ -71,9 +85,21 @@ describe('IndexedDB repository: CRUD', () => {
     expect((await repo.getRun('r'))?.events).toHaveLength(1);
   });
 
+  it('refuses a log of the same length that rewrites a saved decision (a stale tab promoted to driver)', async () => {
+    const repo = await openOn(freshDbName());
+    await repo.saveRun(makeRun('r', ['apologise']));
+    await expect(repo.saveRun(makeRun('r', ['wait']))).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/nothing was overwritten/) });
+    expect(await repo.getRun('r')).toEqual(makeRun('r', ['apologise']));
+    // Extending the saved log, or saving it unchanged with new metadata, is fine.
+    await repo.saveRun(makeRun('r', ['apologise'], { team: 'renamed', updatedAt: 5000 }));
+    expect((await repo.getRun('r'))?.team).toBe('renamed');
+  });
+
   it('serialises concurrent saves so the last one called wins', async () => {
     const repo = await openOn(freshDbName());
-    await Promise.all([1, 2, 3, 4, 5].map((n) => repo.saveRun(makeRun('r', [], { team: `t${n}`, updatedAt: n }))));
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => repo.saveRun(makeRun('r', [], { team: `t${n}`, updatedAt: n }))),
+    );
     expect((await repo.getRun('r'))?.team).toBe('t5');
   });
 });
@@ -87,7 +113,10 @@ describe('quarantine', () => {
     await repo.saveRun(makeRun('victim'));
     // Damage one record directly in IndexedDB, as a bug or a bad disk would.
     const runsStore = instancesOn(db)('runs');
-    const damaged = { ...wrap('run', makeRun('victim')), data: { id: 'victim', events: 'garbage' } };
+    const damaged = {
+      ...wrap('run', makeRun('victim')),
+      data: { id: 'victim', events: 'garbage' },
+    };
     await runsStore.setItem('victim', damaged);
     await runsStore.setItem('not-an-envelope', 'hello');
 
@@ -111,8 +140,17 @@ describe('quarantine', () => {
   it('getRun of a damaged record rejects "invalid" and sets it aside', async () => {
     const db = freshDbName();
     const repo = await openOn(db);
-    await instancesOn(db)('runs').setItem('r', { schemaVersion: 1, appVersion: 'x', savedAt: 1, kind: 'run', data: {} });
-    await expect(repo.getRun('r')).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/set aside/) });
+    await instancesOn(db)('runs').setItem('r', {
+      schemaVersion: 1,
+      appVersion: 'x',
+      savedAt: 1,
+      kind: 'run',
+      data: {},
+    });
+    await expect(repo.getRun('r')).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringMatching(/set aside/),
+    });
     expect((await repo.listRuns()).quarantined.map((q) => q.key)).toEqual(['r']);
   });
 
@@ -123,7 +161,9 @@ describe('quarantine', () => {
     await instancesOn(db)('runs').setItem('future', future);
     const listed = await repo.listRuns();
     expect(listed.runs).toEqual([]);
-    expect(listed.quarantined).toEqual([expect.objectContaining({ key: 'future', reason: expect.stringMatching(/newer version/) })]);
+    expect(listed.quarantined).toEqual([
+      expect.objectContaining({ key: 'future', reason: expect.stringMatching(/newer version/) }),
+    ]);
     expect(await instancesOn(db)('runs').getItem('future')).toEqual(future);
   });
 
@@ -132,7 +172,9 @@ describe('quarantine', () => {
     const repo = await openOn(db);
     await instancesOn(db)('settings').setItem('settings', { nonsense: true });
     expect(await repo.getSettings()).toEqual({ locale: null, persisted: null });
-    expect(await repo.listQuarantine()).toEqual([expect.objectContaining({ store: 'settings', key: 'settings' })]);
+    expect(await repo.listQuarantine()).toEqual([
+      expect.objectContaining({ store: 'settings', key: 'settings' }),
+    ]);
   });
 
   it('damaged scenarios are reported by listScenarios', async () => {
@@ -141,7 +183,13 @@ describe('quarantine', () => {
     await instancesOn(db)('scenarios').setItem('x', wrap('run', makeRun('x')));
     const listed = await repo.listScenarios();
     expect(listed.scenarios).toEqual([]);
-    expect(listed.quarantined).toEqual([expect.objectContaining({ store: 'scenarios', key: 'x', reason: 'expected a scenario record but found a run record' })]);
+    expect(listed.quarantined).toEqual([
+      expect.objectContaining({
+        store: 'scenarios',
+        key: 'x',
+        reason: 'expected a scenario record but found a run record',
+      }),
+    ]);
   });
 });
 
@@ -156,7 +204,8 @@ function failingDriver(db: string, error: () => unknown, failOn: StoreName[] = [
       getItem: (k) => inner.getItem(k),
       iterate: (fn) => inner.iterate(fn),
       removeItem: (k) => inner.removeItem(k),
-      setItem: (k, v) => (armed && failOn.includes(storeName) ? Promise.reject(error()) : inner.setItem(k, v)),
+      setItem: (k, v) =>
+        armed && failOn.includes(storeName) ? Promise.reject(error()) : inner.setItem(k, v),
     } as LocalforageLike;
   };
   return { create, arm: () => (armed = true) };
@@ -165,20 +214,29 @@ function failingDriver(db: string, error: () => unknown, failOn: StoreName[] = [
 describe('write failures', () => {
   it('maps QuotaExceededError to "quota" and keeps the previous good record', async () => {
     const db = freshDbName();
-    const driver = failingDriver(db, () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const driver = failingDriver(
+      db,
+      () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    );
     const repo = await openPersistentRepository({ createInstance: driver.create });
     const first = makeRun('r', []);
     await repo.saveRun(first);
     driver.arm();
     const err = await repo.saveRun(makeRun('r', ['apologise'])).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageError);
-    expect(err).toMatchObject({ kind: 'quota', message: expect.stringMatching(/storage .* is full.*still there/s) });
+    expect(err).toMatchObject({
+      kind: 'quota',
+      message: expect.stringMatching(/storage .* is full.*still there/s),
+    });
     expect(await (await openOn(db)).getRun('r')).toEqual(first);
   });
 
   it('maps a closed or missing database to "unavailable"', async () => {
     const db = freshDbName();
-    const driver = failingDriver(db, () => new DOMException('The database connection is closing.', 'InvalidStateError'));
+    const driver = failingDriver(
+      db,
+      () => new DOMException('The database connection is closing.', 'InvalidStateError'),
+    );
     const repo = await openPersistentRepository({ createInstance: driver.create });
     driver.arm();
     await expect(repo.saveRun(makeRun('r'))).rejects.toMatchObject({ kind: 'unavailable' });
@@ -200,7 +258,13 @@ describe('write failures', () => {
     const repo = await openPersistentRepository({
       createInstance: (name) => {
         const inner = driver.create(name);
-        return { ...inner, setItem: (k: string, v: unknown) => (name === 'runs' && fail ? ((fail = false), Promise.reject(new DOMException('full', 'QuotaExceededError'))) : inner.setItem(k, v)) } as LocalforageLike;
+        return {
+          ...inner,
+          setItem: (k: string, v: unknown) =>
+            name === 'runs' && fail
+              ? ((fail = false), Promise.reject(new DOMException('full', 'QuotaExceededError')))
+              : inner.setItem(k, v),
+        } as LocalforageLike;
       },
     });
     await expect(repo.saveRun(makeRun('r'))).rejects.toMatchObject({ kind: 'quota' });
@@ -213,7 +277,10 @@ describe('openRepository', () => {
   it('falls back to memory with a plain reason when the driver fails to open', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const repo = await openRepository({
-      createInstance: () => ({ ready: () => Promise.reject(new Error('No available storage method found.')) }) as unknown as LocalforageLike,
+      createInstance: () =>
+        ({
+          ready: () => Promise.reject(new Error('No available storage method found.')),
+        }) as unknown as LocalforageLike,
     });
     expect(repo.mode).toBe('memory');
     expect(repo.fallbackReason).toMatch(/will not survive a reload/);
@@ -225,7 +292,11 @@ describe('openRepository', () => {
 
   it('falls back when the test write fails (private mode / full disk at start)', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const driver = failingDriver(freshDbName(), () => new DOMException('full', 'QuotaExceededError'), ['settings']);
+    const driver = failingDriver(
+      freshDbName(),
+      () => new DOMException('full', 'QuotaExceededError'),
+      ['settings'],
+    );
     driver.arm();
     const repo = await openRepository({ createInstance: driver.create });
     expect(repo.mode).toBe('memory');
@@ -249,7 +320,9 @@ describe('openRepository', () => {
     expect(repo.mode).toBe('persistent');
     // The default database really is "firebreak", in four stores.
     await repo.saveSettings({ locale: 'en', persisted: null });
-    const raw = await localforage.createInstance({ name: 'firebreak', storeName: 'settings' }).getItem('settings');
+    const raw = await localforage
+      .createInstance({ name: 'firebreak', storeName: 'settings' })
+      .getItem('settings');
     expect(raw).toMatchObject({ kind: 'settings' });
   });
 });

@@ -6,7 +6,16 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { availableDecisions, startRun, stepRun, TIMEOUT_CHOICE, type CompiledScenario, type RunEvent, type RunInput, type RunSnapshot } from '../../../src/engine';
+import {
+  availableDecisions,
+  startRun,
+  stepRun,
+  TIMEOUT_CHOICE,
+  type CompiledScenario,
+  type RunEvent,
+  type RunInput,
+  type RunSnapshot,
+} from '../../../src/engine';
 import { newRunRecord } from '../../../src/storage/records';
 import { resumeRun } from '../../../src/storage/resume';
 import { compile, freshDbName, openOn } from './helpers';
@@ -37,7 +46,11 @@ const sessionArb = fc.record({
 });
 
 /** Play a random session; returns the events and the snapshot after each (index 0: the start). */
-function play(compiled: CompiledScenario, input: RunInput, steps: Step[]): { events: RunEvent[]; snapshots: RunSnapshot[] } {
+function play(
+  compiled: CompiledScenario,
+  input: RunInput,
+  steps: Step[],
+): { events: RunEvent[]; snapshots: RunSnapshot[] } {
   let snapshot = startRun(compiled, input);
   const events: RunEvent[] = [];
   const snapshots = [snapshot];
@@ -57,12 +70,23 @@ function play(compiled: CompiledScenario, input: RunInput, steps: Step[]): { eve
     } else if (step.extra === 'extend') {
       push({ type: 'clock.extend', seconds: Math.round(step.extraMs / 1000), at: now });
     } else if (step.extra === 'inject' && compiled.scenario.injects.length > 0) {
-      push({ type: 'inject.push', injectId: compiled.scenario.injects[step.pick % compiled.scenario.injects.length]!.id, at: now });
+      push({
+        type: 'inject.push',
+        injectId: compiled.scenario.injects[step.pick % compiled.scenario.injects.length]!.id,
+        at: now,
+      });
     }
     const options = availableDecisions(compiled, snapshot, input.timer);
     const choiceId = options[step.pick % options.length]!;
-    if (choiceId === TIMEOUT_CHOICE) push({ type: 'clock.deadline', at: Math.max(now, snapshot.context.deadlineAt ?? now) });
-    else push({ type: 'choice.select', choiceId, at: now + step.delayMs, ...(step.pick % 3 === 0 ? { rationale: `because ${step.pick}` } : {}) });
+    if (choiceId === TIMEOUT_CHOICE)
+      push({ type: 'clock.deadline', at: Math.max(now, snapshot.context.deadlineAt ?? now) });
+    else
+      push({
+        type: 'choice.select',
+        choiceId,
+        at: now + step.delayMs,
+        ...(step.pick % 3 === 0 ? { rationale: `because ${step.pick}` } : {}),
+      });
   }
   return { events, snapshots };
 }
@@ -87,7 +111,11 @@ describe.each(FILES)('save, reload and replay equals never reloading: %s', (file
           { id: 'run-1', input, mode: 'learning', team: 'T', participants: [], locale: 'en' },
           startedAt,
         );
-        await repo.saveRun({ ...run, events: events.slice(0, k), status: snapshots[k]!.status === 'done' ? 'finished' : 'active' });
+        await repo.saveRun({
+          ...run,
+          events: events.slice(0, k),
+          status: snapshots[k]!.status === 'done' ? 'finished' : 'active',
+        });
 
         const stored = await (await openOn(db)).getRun('run-1');
         expect(stored).not.toBeNull();

@@ -5,7 +5,10 @@ import { rebaseRun, resumeRun } from '../../../src/storage/resume';
 import { compile, makeRun, MINIMAL, MINIMAL_TEXT } from './helpers';
 
 // The same scenario with the "wait" choice's cost changed: different hash, same choices.
-const TWEAKED_TEXT = MINIMAL_TEXT.replace('minutes: 240\n        actions: [wait]\n        transparency: silent\n        tone: neutral\n        feedback: { ja: 沈黙', 'minutes: 120\n        actions: [wait]\n        transparency: silent\n        tone: neutral\n        feedback: { ja: 沈黙');
+const TWEAKED_TEXT = MINIMAL_TEXT.replace(
+  'minutes: 240\n        actions: [wait]\n        transparency: silent\n        tone: neutral\n        feedback: { ja: 沈黙',
+  'minutes: 120\n        actions: [wait]\n        transparency: silent\n        tone: neutral\n        feedback: { ja: 沈黙',
+);
 // The same scenario with the "wait" choice renamed: a stored "wait" no longer applies.
 const RENAMED_TEXT = MINIMAL_TEXT.replace('- id: wait', '- id: hold');
 
@@ -15,7 +18,9 @@ describe('resumeRun', () => {
     const result = resumeRun(stored, MINIMAL);
     expect(result.status).toBe('same');
     if (result.status !== 'same') return;
-    expect(result.snapshot.context).toEqual(replayRun(MINIMAL, stored.input, stored.events).context);
+    expect(result.snapshot.context).toEqual(
+      replayRun(MINIMAL, stored.input, stored.events).context,
+    );
   });
 
   it('changed scenario whose path still exists: offers both, and the new replay works', () => {
@@ -30,7 +35,12 @@ describe('resumeRun', () => {
     expect(result.current).toMatchObject({ ok: true });
     if (result.current?.ok) expect(result.current.snapshot.context.clock).toBe(120);
     const rebased = rebaseRun(stored, { compiled: tweaked, text: TWEAKED_TEXT }, 77);
-    expect(rebased).toMatchObject({ scenarioHash: tweaked.hash, scenarioText: TWEAKED_TEXT, updatedAt: 77, events: stored.events });
+    expect(rebased).toMatchObject({
+      scenarioHash: tweaked.hash,
+      scenarioText: TWEAKED_TEXT,
+      updatedAt: 77,
+      events: stored.events,
+    });
     expect(resumeRun(rebased, tweaked).status).toBe('same');
   });
 
@@ -38,7 +48,14 @@ describe('resumeRun', () => {
     const result = resumeRun(makeRun('r', ['wait']), compile(RENAMED_TEXT));
     expect(result.status).toBe('changed');
     if (result.status !== 'changed') return;
-    expect(result.current).toMatchObject({ ok: false, failure: { index: 0, event: { choiceId: 'wait' }, reason: expect.stringMatching(/no choice "wait"/) } });
+    expect(result.current).toMatchObject({
+      ok: false,
+      failure: {
+        index: 0,
+        event: { choiceId: 'wait' },
+        reason: expect.stringMatching(/no choice "wait"/),
+      },
+    });
     // The stored version still works, so the app can continue on it.
     expect(result.stored.snapshot.context.nodeId).toBe('bad-end');
   });
@@ -49,16 +66,27 @@ describe('resumeRun', () => {
   });
 
   it('a deadline that no longer makes a decision on the new version is reported', () => {
-    const noDeadline = compile(MINIMAL_TEXT.replace(/ {4}deadline:\n(?: {6}.*\n| {8}.*\n)+?(?= {4}choices:)/, ''));
+    const noDeadline = compile(
+      MINIMAL_TEXT.replace(/ {4}deadline:\n(?: {6}.*\n| {8}.*\n)+?(?= {4}choices:)/, ''),
+    );
     const stored = makeRun('r', [], { events: [{ type: 'clock.deadline', at: 60_000 }] });
     const result = resumeRun(stored, noDeadline);
     expect(result.status).toBe('changed');
-    if (result.status === 'changed') expect(result.current).toMatchObject({ ok: false, failure: { index: 0, reason: expect.stringMatching(/no longer makes a decision/) } });
+    if (result.status === 'changed')
+      expect(result.current).toMatchObject({
+        ok: false,
+        failure: { index: 0, reason: expect.stringMatching(/no longer makes a decision/) },
+      });
   });
 
   it('broken: stored text that no longer loads, or a log that does not replay', () => {
-    expect(resumeRun(makeRun('r', [], { scenarioText: 'not: [valid', scenarioHash: 'x' }), MINIMAL)).toMatchObject({ status: 'broken' });
-    expect(resumeRun(makeRun('r', ['nope']), MINIMAL)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/event 1/) });
+    expect(
+      resumeRun(makeRun('r', [], { scenarioText: 'not: [valid', scenarioHash: 'x' }), MINIMAL),
+    ).toMatchObject({ status: 'broken' });
+    expect(resumeRun(makeRun('r', ['nope']), MINIMAL)).toMatchObject({
+      status: 'broken',
+      reason: expect.stringMatching(/event 1/),
+    });
   });
 
   it('keeps absolute deadlines, so a resumed run re-arms from the stored time', () => {
@@ -72,14 +100,26 @@ describe('resumeRun', () => {
 describe('record builders', () => {
   it('prepareScenarioImport validates a shared file and builds its record', () => {
     const ok = prepareScenarioImport(MINIMAL_TEXT, 'minimal.yaml', 9);
-    expect(ok).toMatchObject({ ok: true, record: { id: 'minimal', fileName: 'minimal.yaml', hash: MINIMAL.hash, importedAt: 9 } });
+    expect(ok).toMatchObject({
+      ok: true,
+      record: { id: 'minimal', fileName: 'minimal.yaml', hash: MINIMAL.hash, importedAt: 9 },
+    });
     expect(prepareScenarioImport('id: [', 'bad.yaml')).toMatchObject({ ok: false });
   });
 
   it('newRunRecord + recordEvent build a run that marks itself finished at the ending', () => {
     const input = { seed: 1, timer: false, startedAt: 0 };
-    let run = newRunRecord({ compiled: MINIMAL, text: MINIMAL_TEXT }, { id: 'n', input, mode: 'assessment', team: 'T', participants: ['a'], locale: 'ja' }, 1);
-    expect(run).toMatchObject({ status: 'active', events: [], scenarioHash: MINIMAL.hash, createdAt: 1 });
+    let run = newRunRecord(
+      { compiled: MINIMAL, text: MINIMAL_TEXT },
+      { id: 'n', input, mode: 'assessment', team: 'T', participants: ['a'], locale: 'ja' },
+      1,
+    );
+    expect(run).toMatchObject({
+      status: 'active',
+      events: [],
+      scenarioHash: MINIMAL.hash,
+      createdAt: 1,
+    });
     const event = { type: 'choice.select' as const, choiceId: 'apologise', at: 5 };
     const after = replayRun(MINIMAL, input, [event]);
     run = recordEvent(run, event, after, 6);

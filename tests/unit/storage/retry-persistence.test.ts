@@ -11,10 +11,13 @@ describe('retrying', () => {
   it('retries until the call succeeds', async () => {
     let calls = 0;
     const onRetry = vi.fn();
-    const value = await retrying(async () => {
-      if (++calls < 3) throw new StorageError('unknown', 'flaky');
-      return 'saved';
-    }, { attempts: 3, sleep: noSleep, onRetry });
+    const value = await retrying(
+      async () => {
+        if (++calls < 3) throw new StorageError('unknown', 'flaky');
+        return 'saved';
+      },
+      { attempts: 3, sleep: noSleep, onRetry },
+    );
     expect(value).toBe('saved');
     expect(calls).toBe(3);
     expect(onRetry).toHaveBeenCalledTimes(2);
@@ -37,7 +40,13 @@ describe('retrying', () => {
 
   it('backs off, doubling the delay', async () => {
     const delays: number[] = [];
-    await expect(retrying(() => Promise.reject(new Error('x')), { attempts: 4, delayMs: 10, sleep: async (ms) => void delays.push(ms) })).rejects.toThrow('x');
+    await expect(
+      retrying(() => Promise.reject(new Error('x')), {
+        attempts: 4,
+        delayMs: 10,
+        sleep: async (ms) => void delays.push(ms),
+      }),
+    ).rejects.toThrow('x');
     expect(delays).toEqual([10, 20, 40]);
   });
 });
@@ -76,12 +85,18 @@ describe('persistence and estimate', () => {
   it('returns null when the browser has no such API (or it throws)', async () => {
     const repo = createMemoryRepository();
     expect(await requestPersistence(repo, undefined)).toBeNull();
-    expect(await requestPersistence(repo, { persist: () => Promise.reject(new Error('no')) })).toBeNull();
+    expect(
+      await requestPersistence(repo, { persist: () => Promise.reject(new Error('no')) }),
+    ).toBeNull();
     expect((await repo.getSettings()).persisted).toBeNull();
   });
 
   it('reports usage and quota', async () => {
-    expect(await storageEstimate({ estimate: async () => ({ usage: 50, quota: 200 }) })).toEqual({ usage: 50, quota: 200, fraction: 0.25 });
+    expect(await storageEstimate({ estimate: async () => ({ usage: 50, quota: 200 }) })).toEqual({
+      usage: 50,
+      quota: 200,
+      fraction: 0.25,
+    });
     expect(await storageEstimate({ estimate: async () => ({}) })).toBeNull();
     expect(await storageEstimate(undefined)).toBeNull();
   });

@@ -1,7 +1,12 @@
 // Run lease roles: a small in-process stand-in for Web Locks (same grant/ifAvailable/abort
 // semantics as the spec) plus Node's real BroadcastChannel, with one "tab" per environment.
 import { describe, expect, it } from 'vitest';
-import { claimRun, CHANNEL_NAME, type LockEnvironment, type LockManagerLike } from '../../../src/storage/run-lock';
+import {
+  claimRun,
+  CHANNEL_NAME,
+  type LockEnvironment,
+  type LockManagerLike,
+} from '../../../src/storage/run-lock';
 import type { RunLease } from '../../../src/storage/types';
 
 interface Waiter {
@@ -60,7 +65,11 @@ class FakeLocks {
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
 function tab(locks: FakeLocks, id: string): LockEnvironment {
-  return { locks: locks.forTab(id), createChannel: () => new BroadcastChannel(CHANNEL_NAME), tabId: id };
+  return {
+    locks: locks.forTab(id),
+    createChannel: () => new BroadcastChannel(CHANNEL_NAME),
+    tabId: id,
+  };
 }
 
 describe('claimRun', () => {
@@ -145,7 +154,9 @@ describe('claimRun', () => {
   });
 
   it('drives when the lock API throws (e.g. an opaque origin)', async () => {
-    const broken: LockManagerLike = { request: () => Promise.reject(new DOMException('no', 'SecurityError')) };
+    const broken: LockManagerLike = {
+      request: () => Promise.reject(new DOMException('no', 'SecurityError')),
+    };
     const lease = await claimRun('r', { locks: broken, createChannel: null, tabId: 'X' });
     expect(lease.role).toBe('driver');
     lease.release();
