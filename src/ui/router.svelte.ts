@@ -11,6 +11,11 @@ export type Route =
   | { name: 'history' }
   | { name: 'compare'; a: string; b: string }
   | { name: 'settings' }
+  | { name: 'workshop'; id: string }
+  | { name: 'console'; runId: string }
+  | { name: 'present'; runId: string }
+  | { name: 'handouts'; id: string }
+  | { name: 'team'; id: string }
   | { name: 'not-found'; hash: string };
 
 const SEGMENT = /^[A-Za-z0-9._-]{1,128}$/;
@@ -38,6 +43,11 @@ export function parseHash(hash: string): Route {
   if (head === 'compare' && parts.length === 3 && ok(a, b))
     return { name: 'compare', a: a!, b: b! };
   if (head === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (head === 'workshop' && parts.length === 2 && ok(a)) return { name: 'workshop', id: a! };
+  if (head === 'console' && parts.length === 2 && ok(a)) return { name: 'console', runId: a! };
+  if (head === 'present' && parts.length === 2 && ok(a)) return { name: 'present', runId: a! };
+  if (head === 'handouts' && parts.length === 2 && ok(a)) return { name: 'handouts', id: a! };
+  if (head === 'team' && parts.length === 2 && ok(a)) return { name: 'team', id: a! };
   return { name: 'not-found', hash };
 }
 
@@ -59,6 +69,16 @@ export function hrefFor(route: Route): string {
       return `#/compare/${e(route.a)}/${e(route.b)}`;
     case 'settings':
       return '#/settings';
+    case 'workshop':
+      return `#/workshop/${e(route.id)}`;
+    case 'console':
+      return `#/console/${e(route.runId)}`;
+    case 'present':
+      return `#/present/${e(route.runId)}`;
+    case 'handouts':
+      return `#/handouts/${e(route.id)}`;
+    case 'team':
+      return `#/team/${e(route.id)}`;
     case 'not-found':
       return route.hash;
   }
