@@ -7,9 +7,10 @@
  * Build first: `npx vite build --outDir /tmp/storage-dist`, then
  * `FIREBREAK_DIST=/tmp/storage-dist npx vitest run -c vitest.e2e.config.ts tests/e2e/storage.e2e.ts`.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadScenario, playChoices, walkRuns } from '../../src/engine';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, openPage, screenshot, servePreview, type Served } from './harness';
 
 const PORT = 4391;
@@ -81,34 +82,89 @@ async function storedEvents(page: Page, runId: string): Promise<number | null> {
   );
 }
 
+/**
+ * Decision paths (choice ids, no timeouts) through a built-in scenario that together reach every
+ * node, chosen greedily from the engine's own walk of the scenario.
+ */
+function coveringPaths(id: string): { walks: string[][]; nodes: string[]; covered: string[] } {
+  const loaded = loadScenario(readFileSync(`scenarios/${id}.yaml`, 'utf8'), `${id}.yaml`);
+  if (!loaded.ok) throw new Error(`${id} does not load`);
+  const compiled = loaded.compiled;
+  const reachable = (choices: string[]) => [compiled.scenario.start, ...playChoices(compiled, choices).context.log.map((e) => e.target)];
+  const candidates = [...walkRuns(compiled, { timeouts: false, maxWalks: 5000 })].map((w) => ({ choices: w.choices, nodes: new Set(reachable(w.choices)) }));
+  const covered = new Set<string>();
+  const walks: string[][] = [];
+  for (;;) {
+    let best: (typeof candidates)[number] | null = null;
+    let gain = 0;
+    for (const c of candidates) {
+      const g = [...c.nodes].filter((n) => !covered.has(n)).length;
+      if (g > gain) (best = c), (gain = g);
+    }
+    if (!best) break;
+    walks.push(best.choices);
+    for (const n of best.nodes) covered.add(n);
+  }
+  // Nodes only a timeout reaches cannot be clicked to; the timer test covers deadlines.
+  const viaChoices = new Set(candidates.flatMap((c) => [...c.nodes]));
+  const nodes = compiled.scenario.nodes.map((n) => n.id).filter((n) => viaChoices.has(n)).sort();
+  return { walks, nodes, covered: [...covered].sort() };
+}
+
 async function newContext(): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 900 } });
 }
 
 describe('storage in real Chromium', () => {
   it('reloading at every node of a scenario shows the same screen', async () => {
+    const paths = coveringPaths(SCENARIO);
     const context = await newContext();
     const { page, problems } = await openPage(context, `${served.url}/#/`);
     await settled(page);
-    const runId = await startDrill(page);
-    let decisions = 0;
-    for (;;) {
-      const before = await screenText(page);
-      expect(await storedEvents(page, runId)).toBe(decisions);
-      await page.reload();
-      await settled(page);
-      await page.waitForSelector('.live');
-      expect(await screenText(page)).toBe(before);
-      const choices = await page.$$('button[data-choice]:not([disabled])');
-      if (choices.length === 0) break;
-      // Take a different branch at each node (the last choice first), to cover more than one path.
-      await choices[decisions % choices.length]!.click();
-      decisions++;
-      await page.waitForFunction((n) => document.querySelector('#situation-h')?.textContent?.includes(String(n + 1)) || !!document.querySelector('.ending'), decisions);
+    const visited = new Set<string>();
+    for (const path of paths.walks) {
+      const runId = await startDrill(page);
+      for (let step = 0; ; step++) {
+        const before = await screenText(page);
+        expect(await storedEvents(page, runId)).toBe(step);
+        await page.reload();
+        await settled(page);
+        await page.waitForSelector('.live');
+        expect(await screenText(page), `${path.join(' > ')} at step ${step}`).toBe(before);
+        visited.add(`${path.slice(0, step).join('>')}`);
+        if (step === path.length) break;
+        await page.click(`button[data-choice="${path[step]}"]`);
+        await page.waitForFunction(
+          (n) => !!document.querySelector('.ending') || (document.querySelector('#situation-h')?.textContent ?? '').includes(String(n)),
+          step + 2,
+        );
+      }
+      expect(await page.$('.ending')).not.toBeNull();
     }
-    expect(decisions).toBeGreaterThan(1);
-    expect(await page.$('.ending')).not.toBeNull();
+    // Every node of the scenario was reached (and reloaded) on some path.
+    expect(paths.covered).toEqual(paths.nodes);
+    expect(visited.size).toBeGreaterThanOrEqual(paths.nodes.length);
     await screenshot(page, 'storage-reload-ended');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a reload keeps the real-time deadline running from where it was (absolute time, not reset)', async () => {
+    const context = await newContext();
+    const { page, problems } = await openPage(context, `${served.url}/#/scenario/${SCENARIO}`);
+    await settled(page);
+    await page.getByLabel(/Real-time decision timer/).check();
+    await page.click('button.start');
+    await page.waitForSelector('[role="timer"]');
+    const secondsLeft = async () => Number((await page.locator('[role="timer"]').getAttribute('aria-label'))?.match(/\d+/)?.[0]);
+    const first = await secondsLeft();
+    await page.waitForTimeout(2500);
+    await page.reload();
+    await settled(page);
+    await page.waitForSelector('[role="timer"]');
+    const after = await secondsLeft();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThanOrEqual(first - 2);
     expect(problems).toEqual([]);
     await context.close();
   });
