@@ -120,6 +120,8 @@ export const en = {
   'live.feedEmpty': 'Nothing in the feed yet.',
   'live.company': 'Company',
   'live.step': 'Decision {n}',
+  'live.scenarioChanged':
+    'This scenario has been updated since the run started; the run continues on the version it started with.',
 
   'kind.post': 'Post',
   'kind.reply': 'Reply',

@@ -121,6 +121,8 @@ export const ja: Messages = {
   'live.feedEmpty': 'フィードにはまだ何もありません。',
   'live.company': '会社',
   'live.step': '判断{n}',
+  'live.scenarioChanged':
+    'この演習の開始後にシナリオが更新されました。演習は開始時の版のまま続行します。',
 
   'kind.post': '投稿',
   'kind.reply': '返信',
