@@ -99,7 +99,10 @@ function coveringPaths(id: string): { walks: string[][]; nodes: string[]; covere
     let gain = 0;
     for (const c of candidates) {
       const g = [...c.nodes].filter((n) => !covered.has(n)).length;
-      if (g > gain) (best = c), (gain = g);
+      if (g > gain) {
+        best = c;
+        gain = g;
+      }
     }
     if (!best) break;
     walks.push(best.choices);
