@@ -81,6 +81,9 @@ export const TONE_POINTS: Record<Tone, number> = {
   'blame-shifting': -18,
 };
 
+/** After a hostile or dismissive public statement, tone cannot climb back above this. */
+export const TONE_CEILING_AFTER_MISSTEP = 80;
+
 export const TONE_ACTIONS = {
   individualReplies: 4,
   attackAccuser: -10,

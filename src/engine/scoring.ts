@@ -18,6 +18,7 @@ import {
   STRATEGY_POINTS,
   STRATEGY_RUN,
   TONE_ACTIONS,
+  TONE_CEILING_AFTER_MISSTEP,
   TONE_POINTS,
   TRANSPARENCY_ACTIONS,
   TRANSPARENCY_CEILING,
@@ -464,6 +465,17 @@ function scoreTone(ledger: Ledger, decisions: Decision[]): void {
     const principle: Principle =
       o.tone === 'empathetic' || o.tone === 'accountable' ? 'transparency-sincerity' : 'stay-calm';
     ledger.add('tone', TONE_POINTS[o.tone], TONE_REASON[o.tone], principle, d);
+    if (TONE_POINTS[o.tone] < 0)
+      ledger.cap(
+        'tone',
+        TONE_CEILING_AFTER_MISSTEP,
+        {
+          en: 'A hostile or dismissive statement is screenshotted and remembered.',
+          ja: '攻撃的・軽視的な発信はスクリーンショットで残り、記憶される。',
+        },
+        'stay-calm',
+        d,
+      );
     if (o.actions.includes('individual-replies') && TONE_POINTS[o.tone] > 0)
       ledger.add(
         'tone',
