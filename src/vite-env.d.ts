@@ -19,5 +19,8 @@ declare module 'virtual:scenario-catalog' {
   }
   export const catalog: CatalogEntry[];
   /** One lazy loader per built-in scenario; each resolves to the validated scenario. */
-  export const loaders: Record<string, () => Promise<{ default: import('./engine/schema').Scenario }>>;
+  export const loaders: Record<
+    string,
+    () => Promise<{ default: import('./engine/schema').Scenario }>
+  >;
 }

@@ -61,15 +61,28 @@ export class BackupFormatError extends Error {
  */
 export function parseBackup(value: unknown): ParsedBackup {
   // A bare run record (an older "export this run" file) is taken as a backup holding that run.
-  const run = (value as { kind?: unknown } | null)?.kind === undefined ? RECORD_SCHEMAS.run.safeParse(value) : null;
-  if (run?.success) return { runs: [run.data], scenarios: [], settings: null, quarantinedCount: 0, problems: [] };
+  const run =
+    (value as { kind?: unknown } | null)?.kind === undefined
+      ? RECORD_SCHEMAS.run.safeParse(value)
+      : null;
+  if (run?.success)
+    return { runs: [run.data], scenarios: [], settings: null, quarantinedCount: 0, problems: [] };
   const shape = BackupShape.safeParse(value);
-  if (!shape.success) throw new BackupFormatError(`This file is not a Firebreak backup (${formatIssues(shape.error)}).`);
+  if (!shape.success)
+    throw new BackupFormatError(
+      `This file is not a Firebreak backup (${formatIssues(shape.error)}).`,
+    );
   const file = shape.data;
   if (file.schemaVersion > RECORD_SCHEMA_VERSION)
-    throw new BackupFormatError(`This backup was made by a newer version of Firebreak (${file.appVersion}); update the app to import it.`);
+    throw new BackupFormatError(
+      `This backup was made by a newer version of Firebreak (${file.appVersion}); update the app to import it.`,
+    );
   const problems: string[] = [];
-  const check = <K extends RecordKind>(kind: K, data: unknown, label: string): RecordData[K] | null => {
+  const check = <K extends RecordKind>(
+    kind: K,
+    data: unknown,
+    label: string,
+  ): RecordData[K] | null => {
     try {
       const migrated = migrate({ kind, data }, file.schemaVersion).data;
       const parsed = RECORD_SCHEMAS[kind].safeParse(migrated);
@@ -81,12 +94,19 @@ export function parseBackup(value: unknown): ParsedBackup {
     }
     return null;
   };
-  const runs = file.runs.flatMap((raw, i) => check('run', raw, `run ${describeRecord(raw, i)}`) ?? []);
-  const scenarios = file.scenarios.flatMap((raw, i) => check('scenario', raw, `scenario ${describeRecord(raw, i)}`) ?? []);
-  const settings = file.settings === undefined ? null : check('settings', file.settings, 'the settings');
+  const runs = file.runs.flatMap(
+    (raw, i) => check('run', raw, `run ${describeRecord(raw, i)}`) ?? [],
+  );
+  const scenarios = file.scenarios.flatMap(
+    (raw, i) => check('scenario', raw, `scenario ${describeRecord(raw, i)}`) ?? [],
+  );
+  const settings =
+    file.settings === undefined ? null : check('settings', file.settings, 'the settings');
   const quarantinedCount = file.quarantined?.length ?? 0;
   if (quarantinedCount > 0)
-    problems.push(`${quarantinedCount} damaged record(s) kept in the backup for repair were not imported.`);
+    problems.push(
+      `${quarantinedCount} damaged record(s) kept in the backup for repair were not imported.`,
+    );
   return { runs, scenarios, settings, quarantinedCount, problems };
 }
 
@@ -113,7 +133,10 @@ export function mergeRun(existing: StoredRun | null, incoming: StoredRun): RunMe
 }
 
 /** What to do with an imported scenario given the one stored under the same id (if any). */
-export function mergeScenario(existing: StoredScenario | null, incoming: StoredScenario): 'add' | 'skip' | 'conflict' {
+export function mergeScenario(
+  existing: StoredScenario | null,
+  incoming: StoredScenario,
+): 'add' | 'skip' | 'conflict' {
   if (!existing) return 'add';
   return existing.hash === incoming.hash ? 'skip' : 'conflict';
 }
@@ -130,7 +153,12 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /** Build a backup file from validated records. */
 export function makeBackup(
-  parts: { runs: StoredRun[]; scenarios: StoredScenario[]; settings: Settings; quarantined?: QuarantinedRecord[] },
+  parts: {
+    runs: StoredRun[];
+    scenarios: StoredScenario[];
+    settings: Settings;
+    quarantined?: QuarantinedRecord[];
+  },
   exportedAt: number = Date.now(),
 ): BackupFile {
   return {
@@ -141,7 +169,9 @@ export function makeBackup(
     runs: parts.runs,
     scenarios: parts.scenarios,
     settings: parts.settings,
-    ...(parts.quarantined && parts.quarantined.length > 0 ? { quarantined: parts.quarantined } : {}),
+    ...(parts.quarantined && parts.quarantined.length > 0
+      ? { quarantined: parts.quarantined }
+      : {}),
   };
 }
 
@@ -156,5 +186,9 @@ export interface Download {
 export function toDownload(file: BackupFile, what = 'backup'): Download {
   const stamp = new Date(file.exportedAt).toISOString().slice(0, 16).replace(/[:T]/g, '-');
   const safe = what.replace(/[^a-z0-9-]+/gi, '-').slice(0, 80);
-  return { fileName: `firebreak-${safe}-${stamp}.json`, mimeType: 'application/json', json: JSON.stringify(file, null, 2) };
+  return {
+    fileName: `firebreak-${safe}-${stamp}.json`,
+    mimeType: 'application/json',
+    json: JSON.stringify(file, null, 2),
+  };
 }

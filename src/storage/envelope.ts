@@ -27,7 +27,11 @@ const EnvelopeShape = z.object({
 });
 
 /** Wrap validated data in an envelope of the current version. */
-export function wrap<K extends RecordKind>(kind: K, data: RecordData[K], savedAt: number = Date.now()): Envelope<K> {
+export function wrap<K extends RecordKind>(
+  kind: K,
+  data: RecordData[K],
+  savedAt: number = Date.now(),
+): Envelope<K> {
   return { schemaVersion: RECORD_SCHEMA_VERSION, appVersion: APP_VERSION, savedAt, kind, data };
 }
 
@@ -52,26 +56,57 @@ export interface OpenOptions {
  * Check a raw stored value: it must be an envelope of the expected kind, migrate to the current
  * version, and validate against the current schema. Never throws.
  */
-export function openEnvelope<K extends RecordKind>(raw: unknown, kind: K, options: OpenOptions = {}): Opened<K> {
+export function openEnvelope<K extends RecordKind>(
+  raw: unknown,
+  kind: K,
+  options: OpenOptions = {},
+): Opened<K> {
   const shape = EnvelopeShape.safeParse(raw);
-  if (!shape.success) return { ok: false, reason: `not a Firebreak record: ${formatIssues(shape.error)}`, newer: false };
+  if (!shape.success)
+    return {
+      ok: false,
+      reason: `not a Firebreak record: ${formatIssues(shape.error)}`,
+      newer: false,
+    };
   const envelope = shape.data;
   if (envelope.kind !== kind)
-    return { ok: false, reason: `expected a ${kind} record but found a ${envelope.kind} record`, newer: false };
+    return {
+      ok: false,
+      reason: `expected a ${kind} record but found a ${envelope.kind} record`,
+      newer: false,
+    };
   let data: unknown;
   try {
-    data = migrate({ kind, data: envelope.data }, envelope.schemaVersion, options.migrations ?? MIGRATIONS, options.version ?? RECORD_SCHEMA_VERSION).data;
+    data = migrate(
+      { kind, data: envelope.data },
+      envelope.schemaVersion,
+      options.migrations ?? MIGRATIONS,
+      options.version ?? RECORD_SCHEMA_VERSION,
+    ).data;
   } catch (err) {
     if (err instanceof MigrationError) return { ok: false, reason: err.message, newer: err.newer };
     throw err;
   }
   const parsed = RECORD_SCHEMAS[kind].safeParse(data);
-  if (!parsed.success) return { ok: false, reason: `invalid ${kind} record: ${formatIssues(parsed.error)}`, newer: false };
-  return { ok: true, data: parsed.data as RecordData[K], schemaVersion: envelope.schemaVersion, savedAt: envelope.savedAt };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: `invalid ${kind} record: ${formatIssues(parsed.error)}`,
+      newer: false,
+    };
+  return {
+    ok: true,
+    data: parsed.data as RecordData[K],
+    schemaVersion: envelope.schemaVersion,
+    savedAt: envelope.savedAt,
+  };
 }
 
 /** Check data of the current version (e.g. before a write, or a record in a backup file). */
-export function validateData<K extends RecordKind>(kind: K, data: unknown): { ok: true; data: RecordData[K] } | { ok: false; reason: string } {
+export function validateData<K extends RecordKind>(
+  kind: K,
+  data: unknown,
+): { ok: true; data: RecordData[K] } | { ok: false; reason: string } {
   const parsed = RECORD_SCHEMAS[kind].safeParse(data);
   return parsed.success
     ? { ok: true, data: parsed.data as RecordData[K] }

@@ -6,7 +6,14 @@ import { StorageError, type StorageErrorKind } from './types';
 
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 // Errors that mean "this browser will not let us use IndexedDB here" rather than "this write failed".
-const UNAVAILABLE_NAMES = new Set(['InvalidStateError', 'SecurityError', 'NotFoundError', 'VersionError', 'UnknownError', 'NotAllowedError']);
+const UNAVAILABLE_NAMES = new Set([
+  'InvalidStateError',
+  'SecurityError',
+  'NotFoundError',
+  'VersionError',
+  'UnknownError',
+  'NotAllowedError',
+]);
 
 /** The kind of a thrown value: quota, unavailable, or unknown (already-mapped errors keep theirs). */
 export function errorKind(err: unknown): StorageErrorKind {
@@ -15,19 +22,28 @@ export function errorKind(err: unknown): StorageErrorKind {
   const name = typeof e?.name === 'string' ? e.name : '';
   const message = typeof e?.message === 'string' ? e.message : typeof err === 'string' ? err : '';
   // Legacy WebKit reports quota as DOMException code 22 (or 1014 in old Firefox).
-  if (QUOTA_NAMES.has(name) || e?.code === 22 || e?.code === 1014 || /quota/i.test(message)) return 'quota';
+  if (QUOTA_NAMES.has(name) || e?.code === 22 || e?.code === 1014 || /quota/i.test(message))
+    return 'quota';
   if (name === 'DataCloneError') return 'invalid';
-  if (UNAVAILABLE_NAMES.has(name) || /no available storage method|indexeddb|database connection is closing|not allowed/i.test(message))
+  if (
+    UNAVAILABLE_NAMES.has(name) ||
+    /no available storage method|indexeddb|database connection is closing|not allowed/i.test(
+      message,
+    )
+  )
     return 'unavailable';
   return 'unknown';
 }
 
 const MESSAGES: Record<StorageErrorKind, string> = {
-  quota: "The browser's storage for this site is full, so the latest change was not saved. Everything saved before it is still there. Export a backup file, then free some space.",
-  unavailable: 'The browser would not let Firebreak use its storage just now, so the latest change was not saved. Everything saved before it is still there. Export a backup file to keep this run.',
+  quota:
+    "The browser's storage for this site is full, so the latest change was not saved. Everything saved before it is still there. Export a backup file, then free some space.",
+  unavailable:
+    'The browser would not let Firebreak use its storage just now, so the latest change was not saved. Everything saved before it is still there. Export a backup file to keep this run.',
   conflict: 'This run was changed in another tab, so this tab did not overwrite it.',
   invalid: 'The data to save was not valid, so it was not saved.',
-  unknown: 'Saving failed for an unexpected reason. Everything saved before it is still there. Try again, or export a backup file.',
+  unknown:
+    'Saving failed for an unexpected reason. Everything saved before it is still there. Try again, or export a backup file.',
 };
 
 /**

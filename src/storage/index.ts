@@ -13,17 +13,41 @@ export * from './types';
 export { createMemoryRepository } from './memory';
 export { openRepository, openPersistentRepository, type OpenOptions } from './open';
 export { createRepository, DEFAULT_SETTINGS, type RepositoryOptions } from './repository';
-export { claimRun, browserLockEnvironment, lockName, CHANNEL_NAME, type LockEnvironment, type LockManagerLike, type ChannelLike, type RunSavedMessage } from './run-lock';
+export {
+  claimRun,
+  browserLockEnvironment,
+  lockName,
+  CHANNEL_NAME,
+  type LockEnvironment,
+  type LockManagerLike,
+  type ChannelLike,
+  type RunSavedMessage,
+} from './run-lock';
 export { retrying, type RetryOptions } from './retry';
 export { toStorageError, errorKind, messageFor } from './errors';
-export { requestPersistence, storageEstimate, type StorageEstimateView, type StorageManagerLike } from './persistence';
+export {
+  requestPersistence,
+  storageEstimate,
+  type StorageEstimateView,
+  type StorageManagerLike,
+} from './persistence';
 // `resume.ts` (resumeRun, rebaseRun) and `records.ts` (prepareScenarioImport, newRunRecord,
 // recordEvent) run the engine, so they are not re-exported here: this entry point loads with the
 // app's first screen and must not pull the lazily loaded engine. Import them from their modules
 // where the engine is already loaded (the run and import screens).
 export type { ResumeResult, Replayed, ReplayFailure } from './resume';
 export type { ScenarioImport, NewRun } from './records';
-export { makeBackup, parseBackup, mergeRun, mergeScenario, mergeSettings, toDownload, BACKUP_SCHEMA_VERSION, type Download, type ParsedBackup } from './backup';
+export {
+  makeBackup,
+  parseBackup,
+  mergeRun,
+  mergeScenario,
+  mergeSettings,
+  toDownload,
+  BACKUP_SCHEMA_VERSION,
+  type Download,
+  type ParsedBackup,
+} from './backup';
 export { APP_VERSION, RECORD_SCHEMA_VERSION } from './version';
 
 /** Everything (runs, imported scenarios, settings, damaged records) as a JSON file to download. */
@@ -43,5 +67,8 @@ export async function downloadableRun(repo: FirebreakRepository, runId: string):
  * failed (full disk, storage gone). Same backup format, so `importAll` takes it back.
  */
 export function downloadableRunRecord(run: StoredRun): Download {
-  return toDownload(makeBackup({ runs: [run], scenarios: [], settings: { locale: null, persisted: null } }), `run-${run.scenarioId}-${run.id}`);
+  return toDownload(
+    makeBackup({ runs: [run], scenarios: [], settings: { locale: null, persisted: null } }),
+    `run-${run.scenarioId}-${run.id}`,
+  );
 }

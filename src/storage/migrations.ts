@@ -48,19 +48,25 @@ export function migrate(
   table: MigrationTable = MIGRATIONS,
   to: number = RECORD_SCHEMA_VERSION,
 ): VersionedRecord {
-  if (!Number.isInteger(from) || from < 1) throw new MigrationError(`schema version ${String(from)} is not valid`);
+  if (!Number.isInteger(from) || from < 1)
+    throw new MigrationError(`schema version ${String(from)} is not valid`);
   if (from > to)
-    throw new MigrationError(`written by a newer version of Firebreak (schema ${from}; this app reads up to ${to})`, true);
+    throw new MigrationError(
+      `written by a newer version of Firebreak (schema ${from}; this app reads up to ${to})`,
+      true,
+    );
   let current = record;
   for (let version = from; version < to; version++) {
     const step = table[version];
-    if (!step) throw new MigrationError(`no migration from schema version ${version} to ${version + 1}`);
+    if (!step)
+      throw new MigrationError(`no migration from schema version ${version} to ${version + 1}`);
     try {
       current = step(current);
     } catch (err) {
       throw new MigrationError(`migration from schema version ${version} failed: ${describe(err)}`);
     }
-    if (current.kind !== record.kind) throw new MigrationError(`migration from schema version ${version} changed the record kind`);
+    if (current.kind !== record.kind)
+      throw new MigrationError(`migration from schema version ${version} changed the record kind`);
   }
   return current;
 }

@@ -23,7 +23,9 @@ export interface OpenOptions {
  * Open the IndexedDB repository or reject with a plain-words reason. Most callers want
  * `openRepository()`, which never rejects.
  */
-export async function openPersistentRepository(options: OpenOptions = {}): Promise<FirebreakRepository> {
+export async function openPersistentRepository(
+  options: OpenOptions = {},
+): Promise<FirebreakRepository> {
   if (typeof indexedDB === 'undefined' && !options.createInstance) throw new Error(REASONS.missing);
   const timeoutMs = options.timeoutMs ?? 8000;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,21 +38,28 @@ export async function openPersistentRepository(options: OpenOptions = {}): Promi
       (async () => {
         const stamp = Date.now();
         await stores.settings.set(PROBE_KEY, stamp);
-        if ((await stores.settings.get(PROBE_KEY)) !== stamp) throw new Error('the test write did not read back');
+        if ((await stores.settings.get(PROBE_KEY)) !== stamp)
+          throw new Error('the test write did not read back');
         await stores.settings.remove(PROBE_KEY);
       })(),
       timeout,
     ]);
-    return createRepository(stores, { mode: 'persistent', ...(options.now ? { now: options.now } : {}) });
+    return createRepository(stores, {
+      mode: 'persistent',
+      ...(options.now ? { now: options.now } : {}),
+    });
   } finally {
     clearTimeout(timer);
   }
 }
 
 const REASONS = {
-  missing: 'This browser does not offer storage to this page (private browsing, or storage is turned off), so progress is kept in memory only and will not survive a reload. Export a backup to keep it.',
-  timeout: 'The browser did not open its storage in time (another Firebreak tab may be holding it), so progress is kept in memory only and will not survive a reload. Close other Firebreak tabs and reload, or export a backup to keep this run.',
-  failed: 'The browser refused to save data for this page (private browsing, storage turned off, or the disk is full), so progress is kept in memory only and will not survive a reload. Export a backup to keep it.',
+  missing:
+    'This browser does not offer storage to this page (private browsing, or storage is turned off), so progress is kept in memory only and will not survive a reload. Export a backup to keep it.',
+  timeout:
+    'The browser did not open its storage in time (another Firebreak tab may be holding it), so progress is kept in memory only and will not survive a reload. Close other Firebreak tabs and reload, or export a backup to keep this run.',
+  failed:
+    'The browser refused to save data for this page (private browsing, storage turned off, or the disk is full), so progress is kept in memory only and will not survive a reload. Export a backup to keep it.',
 };
 
 /**
@@ -63,7 +72,8 @@ export async function openRepository(options: OpenOptions = {}): Promise<Firebre
     return await openPersistentRepository(options);
   } catch (err) {
     const message = err instanceof Error ? err.message : '';
-    const reason = message === REASONS.missing || message === REASONS.timeout ? message : REASONS.failed;
+    const reason =
+      message === REASONS.missing || message === REASONS.timeout ? message : REASONS.failed;
     // Keep the technical cause for whoever opens the console; the banner shows `reason`.
     console.warn('Firebreak: IndexedDB unavailable, using memory storage:', err);
     return createMemoryRepository(reason);

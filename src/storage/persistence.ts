@@ -6,7 +6,9 @@
 import type { Repository } from './types';
 
 /** The parts of `navigator.storage` used here; injected in tests. */
-export type StorageManagerLike = Partial<Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>>;
+export type StorageManagerLike = Partial<
+  Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>
+>;
 
 function defaultManager(): StorageManagerLike | undefined {
   return typeof navigator !== 'undefined' ? navigator.storage : undefined;
@@ -17,7 +19,10 @@ function defaultManager(): StorageManagerLike | undefined {
  * Resolves to the browser's answer, or null when the browser has no such API. Never rejects
  * because of the browser's answer; a failing settings write is ignored (the answer is still returned).
  */
-export async function requestPersistence(repo: Repository, manager: StorageManagerLike | undefined = defaultManager()): Promise<boolean | null> {
+export async function requestPersistence(
+  repo: Repository,
+  manager: StorageManagerLike | undefined = defaultManager(),
+): Promise<boolean | null> {
   let granted: boolean | null = null;
   if (manager?.persist) {
     try {
@@ -28,7 +33,8 @@ export async function requestPersistence(repo: Repository, manager: StorageManag
   }
   try {
     const settings = await repo.getSettings();
-    if (settings.persisted !== granted) await repo.saveSettings({ ...settings, persisted: granted });
+    if (settings.persisted !== granted)
+      await repo.saveSettings({ ...settings, persisted: granted });
   } catch {
     // The settings panel still shows the returned value; a failed write surfaces on the next save.
   }
@@ -44,7 +50,9 @@ export interface StorageEstimateView {
 }
 
 /** How much storage this site uses and may use. Never rejects (null when unknown). */
-export async function storageEstimate(manager: StorageManagerLike | undefined = defaultManager()): Promise<StorageEstimateView | null> {
+export async function storageEstimate(
+  manager: StorageManagerLike | undefined = defaultManager(),
+): Promise<StorageEstimateView | null> {
   if (!manager?.estimate) return null;
   try {
     const { usage, quota } = await manager.estimate();

@@ -16,9 +16,17 @@ import type { Settings, StoredRun, StoredScenario } from './types';
 // imported, so that the storage module — loaded with the app's first screen — does not pull the
 // engine, which the app loads lazily.
 const LOCALES = ['ja', 'en'] as const satisfies readonly Locale[];
-const OUTCOMES = ['recovered', 'contained', 'escalated', 'catastrophic'] as const satisfies readonly Outcome[];
+const OUTCOMES = [
+  'recovered',
+  'contained',
+  'escalated',
+  'catastrophic',
+] as const satisfies readonly Outcome[];
 type Exhaustive<Listed, All> = [All] extends [Listed] ? true : false;
-const _enumsComplete: [Exhaustive<(typeof LOCALES)[number], Locale>, Exhaustive<(typeof OUTCOMES)[number], Outcome>] = [true, true];
+const _enumsComplete: [
+  Exhaustive<(typeof LOCALES)[number], Locale>,
+  Exhaustive<(typeof OUTCOMES)[number], Outcome>,
+] = [true, true];
 void _enumsComplete;
 
 /**

@@ -2,7 +2,16 @@
  * Building records the repository stores, so the app does not assemble them by hand: an imported
  * scenario file, a new run, and a run with one more event.
  */
-import { loadScenario, type CompiledScenario, type Locale, type RunEvent, type RunInput, type RunMode, type RunSnapshot, type ScenarioProblem } from '../engine';
+import {
+  loadScenario,
+  type CompiledScenario,
+  type Locale,
+  type RunEvent,
+  type RunInput,
+  type RunMode,
+  type RunSnapshot,
+  type ScenarioProblem,
+} from '../engine';
 import type { StoredRun, StoredScenario } from './types';
 
 export type ScenarioImport =
@@ -13,7 +22,11 @@ export type ScenarioImport =
  * Validate a scenario file a facilitator shared (parse, schema, graph check, compile) and build
  * the record to store with `saveScenario`. Never throws; `problems` carry readable paths.
  */
-export function prepareScenarioImport(text: string, fileName: string, now: number = Date.now()): ScenarioImport {
+export function prepareScenarioImport(
+  text: string,
+  fileName: string,
+  now: number = Date.now(),
+): ScenarioImport {
   const loaded = loadScenario(text, fileName);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const { compiled } = loaded;
@@ -21,7 +34,13 @@ export function prepareScenarioImport(text: string, fileName: string, now: numbe
     ok: true,
     compiled,
     warnings: loaded.warnings,
-    record: { id: compiled.scenario.id, fileName: fileName.slice(0, 500), text, hash: compiled.hash, importedAt: now },
+    record: {
+      id: compiled.scenario.id,
+      fileName: fileName.slice(0, 500),
+      text,
+      hash: compiled.hash,
+      importedAt: now,
+    },
   };
 }
 
@@ -36,7 +55,11 @@ export interface NewRun {
 }
 
 /** A run record at its start (no events yet), carrying the scenario text it is played on. */
-export function newRunRecord(scenario: { compiled: CompiledScenario; text: string }, run: NewRun, now: number = Date.now()): StoredRun {
+export function newRunRecord(
+  scenario: { compiled: CompiledScenario; text: string },
+  run: NewRun,
+  now: number = Date.now(),
+): StoredRun {
   return {
     id: run.id,
     scenarioId: scenario.compiled.scenario.id,
@@ -59,6 +82,16 @@ export function newRunRecord(scenario: { compiled: CompiledScenario; text: strin
  * The run with one more event, marked finished when `after` (the snapshot after the event) has
  * ended. Save it with `saveRun` *before* showing the decision as made.
  */
-export function recordEvent(run: StoredRun, event: RunEvent, after: RunSnapshot, now: number = Date.now()): StoredRun {
-  return { ...run, events: [...run.events, event], status: after.status === 'done' ? 'finished' : 'active', updatedAt: now };
+export function recordEvent(
+  run: StoredRun,
+  event: RunEvent,
+  after: RunSnapshot,
+  now: number = Date.now(),
+): StoredRun {
+  return {
+    ...run,
+    events: [...run.events, event],
+    status: after.status === 'done' ? 'finished' : 'active',
+    updatedAt: now,
+  };
 }

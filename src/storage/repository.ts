@@ -12,7 +12,14 @@
  * - Writes from one tab are serialised, so a save cannot interleave with another save's check.
  *   Across tabs, `claimRun` makes sure only one tab drives a run.
  */
-import { makeBackup, mergeRun, mergeScenario, mergeSettings, parseBackup, BackupFormatError } from './backup';
+import {
+  makeBackup,
+  mergeRun,
+  mergeScenario,
+  mergeSettings,
+  parseBackup,
+  BackupFormatError,
+} from './backup';
 import { openEnvelope, validateData, wrap } from './envelope';
 import { toStorageError } from './errors';
 import type { RecordData, RecordKind } from './record-schemas';
@@ -42,7 +49,10 @@ export interface RepositoryOptions {
 }
 
 /** Build a repository over a set of stores. `openRepository()` is what the app calls. */
-export function createRepository(stores: StoreSet, options: RepositoryOptions): FirebreakRepository {
+export function createRepository(
+  stores: StoreSet,
+  options: RepositoryOptions,
+): FirebreakRepository {
   const now = options.now ?? Date.now;
   let tail: Promise<unknown> = Promise.resolve();
 
@@ -69,7 +79,12 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
    * Move a bad record to the quarantine store, then remove it from its own store — but only if it
    * is still the same bad value (a save may have replaced it since it was read).
    */
-  async function quarantine(store: DataStore, key: string, raw: unknown, reason: string): Promise<QuarantinedRecord> {
+  async function quarantine(
+    store: DataStore,
+    key: string,
+    raw: unknown,
+    reason: string,
+  ): Promise<QuarantinedRecord> {
     const record: QuarantinedRecord = { key, store, reason, raw, quarantinedAt: now() };
     await exclusive(async () => {
       const current = await stores[store].get(key);
@@ -77,7 +92,8 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
       let qKey = quarantineKey(store, key);
       const already = await stores.quarantine.get(qKey);
       // A different bad value under the same key is kept too, under a distinct key.
-      if (already !== null && !sameValue((already as QuarantinedRecord).raw, raw)) qKey = `${qKey}/${record.quarantinedAt}`;
+      if (already !== null && !sameValue((already as QuarantinedRecord).raw, raw))
+        qKey = `${qKey}/${record.quarantinedAt}`;
       await stores.quarantine.set(qKey, record);
       await stores[store].remove(key);
     });
@@ -92,7 +108,10 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
   }
 
   /** Read every record of a store: the valid ones, and the quarantined ones (new and old). */
-  async function readAll<K extends RecordKind>(store: DataStore, kind: K): Promise<{ items: RecordData[K][]; quarantined: QuarantinedRecord[] }> {
+  async function readAll<K extends RecordKind>(
+    store: DataStore,
+    kind: K,
+  ): Promise<{ items: RecordData[K][]; quarantined: QuarantinedRecord[] }> {
     const entries = await stores[store].entries();
     const items: RecordData[K][] = [];
     const reported: QuarantinedRecord[] = [];
@@ -106,7 +125,11 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
   }
 
   /** Read one record; a bad one is quarantined and reported as `invalid`. */
-  async function readOne<K extends RecordKind>(store: DataStore, kind: K, key: string): Promise<RecordData[K] | null> {
+  async function readOne<K extends RecordKind>(
+    store: DataStore,
+    kind: K,
+    key: string,
+  ): Promise<RecordData[K] | null> {
     const raw = await stores[store].get(key);
     if (raw === null) return null;
     const opened = openEnvelope(raw, kind);
@@ -122,11 +145,20 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
 
   function checked<K extends RecordKind>(kind: K, data: unknown): RecordData[K] {
     const valid = validateData(kind, data);
-    if (!valid.ok) throw new StorageError('invalid', `The ${kind} was not saved because it is not valid: ${valid.reason}`);
+    if (!valid.ok)
+      throw new StorageError(
+        'invalid',
+        `The ${kind} was not saved because it is not valid: ${valid.reason}`,
+      );
     return valid.data;
   }
 
-  async function write<K extends RecordKind>(store: KeyValueStore, key: string, kind: K, data: RecordData[K]): Promise<void> {
+  async function write<K extends RecordKind>(
+    store: KeyValueStore,
+    key: string,
+    kind: K,
+    data: RecordData[K],
+  ): Promise<void> {
     await store.set(key, wrap(kind, data, now()));
   }
 
@@ -190,7 +222,8 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
         return exclusive(() => write(stores.scenarios, data.id, 'scenario', data));
       }),
 
-    deleteScenario: (id) => guard('deleting a scenario', () => exclusive(() => stores.scenarios.remove(id))),
+    deleteScenario: (id) =>
+      guard('deleting a scenario', () => exclusive(() => stores.scenarios.remove(id))),
 
     getSettings: () => guard('reading settings', getSettings),
 
@@ -204,7 +237,10 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
       guard('exporting a backup', async () => {
         const { items: runs } = await readAll('runs', 'run');
         const { items: scenarios } = await readAll('scenarios', 'scenario');
-        return makeBackup({ runs, scenarios, settings: await getSettings(), quarantined: await listQuarantine() }, now());
+        return makeBackup(
+          { runs, scenarios, settings: await getSettings(), quarantined: await listQuarantine() },
+          now(),
+        );
       }),
 
     exportRun: (id) =>
@@ -223,7 +259,14 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
           if (err instanceof BackupFormatError) throw new StorageError('invalid', err.message);
           throw err;
         }
-        const report: ImportReport = { runsAdded: 0, runsUpdated: 0, runsSkipped: 0, scenariosAdded: 0, scenariosSkipped: 0, problems: [...parsed.problems] };
+        const report: ImportReport = {
+          runsAdded: 0,
+          runsUpdated: 0,
+          runsSkipped: 0,
+          scenariosAdded: 0,
+          scenariosSkipped: 0,
+          problems: [...parsed.problems],
+        };
         await exclusive(async () => {
           const runs = new Map((await listRunsValidUnlocked()).map((r) => [r.id, r]));
           for (const incoming of parsed.runs) {
@@ -238,14 +281,18 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
               let n = 1;
               while (runs.has(`${incoming.id}-copy-${n}`)) n++;
               record = { ...incoming, id: `${incoming.id}-copy-${n}` };
-              report.problems.push(`Run "${incoming.id}" was continued differently here and in the backup; both are kept (the backup's as "${record.id}").`);
+              report.problems.push(
+                `Run "${incoming.id}" was continued differently here and in the backup; both are kept (the backup's as "${record.id}").`,
+              );
             }
             await write(stores.runs, record.id, 'run', record);
             runs.set(record.id, record);
             if (decision === 'replace') report.runsUpdated++;
             else report.runsAdded++;
           }
-          const scenarios = new Map((await readAllUnlocked('scenarios', 'scenario')).map((s) => [s.id, s]));
+          const scenarios = new Map(
+            (await readAllUnlocked('scenarios', 'scenario')).map((s) => [s.id, s]),
+          );
           for (const incoming of parsed.scenarios) {
             const decision = mergeScenario(scenarios.get(incoming.id) ?? null, incoming);
             if (decision === 'add') {
@@ -279,7 +326,8 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
         exclusive(async () => {
           for (const [qKey, value] of await stores.quarantine.entries()) {
             const q = asQuarantined(qKey, value);
-            if (q.store === record.store && q.key === record.key) await stores.quarantine.remove(qKey);
+            if (q.store === record.store && q.key === record.key)
+              await stores.quarantine.remove(qKey);
           }
         }),
       ),
@@ -287,7 +335,10 @@ export function createRepository(stores: StoreSet, options: RepositoryOptions): 
 
   // Inside `exclusive` a read must not queue (it would wait for itself), and bad records found
   // here are left for the next listing to quarantine.
-  async function readAllUnlocked<K extends RecordKind>(store: DataStore, kind: K): Promise<RecordData[K][]> {
+  async function readAllUnlocked<K extends RecordKind>(
+    store: DataStore,
+    kind: K,
+  ): Promise<RecordData[K][]> {
     const out: RecordData[K][] = [];
     for (const [, raw] of await stores[store].entries()) {
       const opened = openEnvelope(raw, kind);

@@ -5,7 +5,14 @@
  * every stored event still applies there. Deadlines are absolute times in the events and context,
  * so a resumed run re-arms its real-time timer from `snapshot.context.deadlineAt`.
  */
-import { loadScenario, RunError, stepRun, startRun, type CompiledScenario, type RunSnapshot } from '../engine';
+import {
+  loadScenario,
+  RunError,
+  stepRun,
+  startRun,
+  type CompiledScenario,
+  type RunSnapshot,
+} from '../engine';
 import type { StoredRun } from './types';
 
 /** A replay that worked. */
@@ -43,7 +50,11 @@ interface ReplayTrace {
   advanced: boolean[];
 }
 
-function replayTraced(compiled: CompiledScenario, stored: StoredRun, expected?: boolean[]): ReplayTrace | ReplayFailure {
+function replayTraced(
+  compiled: CompiledScenario,
+  stored: StoredRun,
+  expected?: boolean[],
+): ReplayTrace | ReplayFailure {
   let snapshot: RunSnapshot;
   try {
     snapshot = startRun(compiled, stored.input);
@@ -85,23 +96,35 @@ const isFailure = (x: ReplayTrace | ReplayFailure): x is ReplayFailure => 'reaso
 export function resumeRun(stored: StoredRun, compiledNow: CompiledScenario | null): ResumeResult {
   if (compiledNow && compiledNow.hash === stored.scenarioHash) {
     const trace = replayTraced(compiledNow, stored);
-    if (!isFailure(trace)) return { status: 'same', compiled: compiledNow, snapshot: trace.snapshot };
+    if (!isFailure(trace))
+      return { status: 'same', compiled: compiledNow, snapshot: trace.snapshot };
     // Same hash but the log does not replay: fall through and report it as broken below.
-    return { status: 'broken', reason: `event ${trace.index + 1} (${trace.event.type}) does not replay: ${trace.reason}` };
+    return {
+      status: 'broken',
+      reason: `event ${trace.index + 1} (${trace.event.type}) does not replay: ${trace.reason}`,
+    };
   }
   const loaded = loadScenario(stored.scenarioText, `${stored.scenarioId} (stored copy)`);
   if (!loaded.ok)
-    return { status: 'broken', reason: `the stored copy of scenario "${stored.scenarioId}" no longer loads: ${loaded.problems[0]?.message ?? 'unknown problem'}` };
+    return {
+      status: 'broken',
+      reason: `the stored copy of scenario "${stored.scenarioId}" no longer loads: ${loaded.problems[0]?.message ?? 'unknown problem'}`,
+    };
   const storedTrace = replayTraced(loaded.compiled, stored);
   if (isFailure(storedTrace))
-    return { status: 'broken', reason: `event ${storedTrace.index + 1} (${storedTrace.event.type}) does not replay: ${storedTrace.reason}` };
+    return {
+      status: 'broken',
+      reason: `event ${storedTrace.index + 1} (${storedTrace.event.type}) does not replay: ${storedTrace.reason}`,
+    };
   const storedReplay: Replayed = { compiled: loaded.compiled, snapshot: storedTrace.snapshot };
   if (!compiledNow) return { status: 'changed', stored: storedReplay, current: null };
   const currentTrace = replayTraced(compiledNow, stored, storedTrace.advanced);
   return {
     status: 'changed',
     stored: storedReplay,
-    current: isFailure(currentTrace) ? { ok: false, failure: currentTrace } : { ok: true, compiled: compiledNow, snapshot: currentTrace.snapshot },
+    current: isFailure(currentTrace)
+      ? { ok: false, failure: currentTrace }
+      : { ok: true, compiled: compiledNow, snapshot: currentTrace.snapshot },
   };
 }
 
@@ -109,7 +132,11 @@ export function resumeRun(stored: StoredRun, compiledNow: CompiledScenario | nul
  * The stored run moved onto the current scenario version (after the user chose "replay on the
  * new version" and `resumeRun` said it replays). Save the result with `saveRun`.
  */
-export function rebaseRun(stored: StoredRun, current: { compiled: CompiledScenario; text: string }, now: number = Date.now()): StoredRun {
+export function rebaseRun(
+  stored: StoredRun,
+  current: { compiled: CompiledScenario; text: string },
+  now: number = Date.now(),
+): StoredRun {
   return {
     ...stored,
     scenarioHash: current.compiled.hash,

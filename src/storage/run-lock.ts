@@ -48,11 +48,20 @@ export interface LockEnvironment {
 
 /** The real browser's Web Locks and BroadcastChannel, or null for what is missing. */
 export function browserLockEnvironment(): LockEnvironment {
-  const nav = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManagerLike }) : undefined;
+  const nav =
+    typeof navigator !== 'undefined'
+      ? (navigator as Navigator & { locks?: LockManagerLike })
+      : undefined;
   return {
     locks: nav?.locks ?? null,
-    createChannel: typeof BroadcastChannel !== 'undefined' ? () => new BroadcastChannel(CHANNEL_NAME) as ChannelLike : null,
-    tabId: typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random()).slice(2),
+    createChannel:
+      typeof BroadcastChannel !== 'undefined'
+        ? () => new BroadcastChannel(CHANNEL_NAME) as ChannelLike
+        : null,
+    tabId:
+      typeof crypto !== 'undefined' && 'randomUUID' in crypto
+        ? crypto.randomUUID()
+        : String(Math.random()).slice(2),
   };
 }
 
@@ -63,7 +72,10 @@ export function browserLockEnvironment(): LockEnvironment {
  * saved last). Call `notifySaved()` after each successful save and `release()` on leaving the run.
  * Never rejects: if the lock API fails, the tab drives.
  */
-export async function claimRun(runId: string, env: LockEnvironment = browserLockEnvironment()): Promise<RunLease> {
+export async function claimRun(
+  runId: string,
+  env: LockEnvironment = browserLockEnvironment(),
+): Promise<RunLease> {
   const name = lockName(runId);
   const roleListeners = new Set<(role: 'driver' | 'viewer') => void>();
   const updateListeners = new Set<() => void>();
@@ -138,7 +150,12 @@ export async function claimRun(runId: string, env: LockEnvironment = browserLock
     },
     notifySaved() {
       if (released || role !== 'driver') return;
-      const message: RunSavedMessage = { type: 'run.saved', runId, from: env.tabId, at: Date.now() };
+      const message: RunSavedMessage = {
+        type: 'run.saved',
+        runId,
+        from: env.tabId,
+        at: Date.now(),
+      };
       try {
         channel?.postMessage(message);
       } catch {

@@ -23,7 +23,10 @@ export interface KeyValueStore {
 export type StoreSet = Record<StoreName, KeyValueStore>;
 
 /** The subset of a localforage instance the stores use (so tests can pass a stub driver). */
-export type LocalforageLike = Pick<LocalForage, 'getItem' | 'setItem' | 'removeItem' | 'iterate' | 'ready'>;
+export type LocalforageLike = Pick<
+  LocalForage,
+  'getItem' | 'setItem' | 'removeItem' | 'iterate' | 'ready'
+>;
 
 /** Wrap one localforage instance as a `KeyValueStore`. */
 export function localforageStore(instance: LocalforageLike): KeyValueStore {
@@ -51,7 +54,11 @@ export function localforageStore(instance: LocalforageLike): KeyValueStore {
 
 /** Create the localforage instance of one store: IndexedDB only, never a silent fallback driver. */
 export function createLocalforageInstance(storeName: StoreName): LocalForage {
-  return localforage.createInstance({ name: DATABASE_NAME, storeName, driver: localforage.INDEXEDDB });
+  return localforage.createInstance({
+    name: DATABASE_NAME,
+    storeName,
+    driver: localforage.INDEXEDDB,
+  });
 }
 
 /**

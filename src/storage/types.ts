@@ -29,7 +29,10 @@ export interface StoredRun {
   /** Observer notes taken during the run (facilitated workshops). */
   notes?: ObserverNote[];
   /** Summary kept for the history list once the run has ended. */
-  result?: Pick<ScoreCard, 'overall' | 'grade' | 'outcome' | 'speed' | 'transparency' | 'tone' | 'strategyFit'>;
+  result?: Pick<
+    ScoreCard,
+    'overall' | 'grade' | 'outcome' | 'speed' | 'transparency' | 'tone' | 'strategyFit'
+  >;
 }
 
 /** A scenario file a facilitator imported; validated before it is stored. */

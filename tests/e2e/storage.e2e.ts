@@ -11,7 +11,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadScenario, playChoices, walkRuns } from '../../src/engine';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, openPage, screenshot, servePreview, type Served } from './harness';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  launchBrowser,
+  openPage,
+  screenshot,
+  servePreview,
+  type Served,
+} from './harness';
 
 const PORT = 4391;
 const SCENARIO = 'billing-error';
@@ -33,7 +41,11 @@ afterAll(async () => {
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const main = document.querySelector('main');
-    return !!main && !main.querySelector('.loading') && !/^\s*(Loading|読み込み)/.test(main.textContent ?? '');
+    return (
+      !!main &&
+      !main.querySelector('.loading') &&
+      !/^\s*(Loading|読み込み)/.test(main.textContent ?? '')
+    );
   });
 }
 
@@ -90,8 +102,14 @@ function coveringPaths(id: string): { walks: string[][]; nodes: string[]; covere
   const loaded = loadScenario(readFileSync(`scenarios/${id}.yaml`, 'utf8'), `${id}.yaml`);
   if (!loaded.ok) throw new Error(`${id} does not load`);
   const compiled = loaded.compiled;
-  const reachable = (choices: string[]) => [compiled.scenario.start, ...playChoices(compiled, choices).context.log.map((e) => e.target)];
-  const candidates = [...walkRuns(compiled, { timeouts: false, maxWalks: 5000 })].map((w) => ({ choices: w.choices, nodes: new Set(reachable(w.choices)) }));
+  const reachable = (choices: string[]) => [
+    compiled.scenario.start,
+    ...playChoices(compiled, choices).context.log.map((e) => e.target),
+  ];
+  const candidates = [...walkRuns(compiled, { timeouts: false, maxWalks: 5000 })].map((w) => ({
+    choices: w.choices,
+    nodes: new Set(reachable(w.choices)),
+  }));
   const covered = new Set<string>();
   const walks: string[][] = [];
   for (;;) {
@@ -110,7 +128,10 @@ function coveringPaths(id: string): { walks: string[][]; nodes: string[]; covere
   }
   // Nodes only a timeout reaches cannot be clicked to; the timer test covers deadlines.
   const viaChoices = new Set(candidates.flatMap((c) => [...c.nodes]));
-  const nodes = compiled.scenario.nodes.map((n) => n.id).filter((n) => viaChoices.has(n)).sort();
+  const nodes = compiled.scenario.nodes
+    .map((n) => n.id)
+    .filter((n) => viaChoices.has(n))
+    .sort();
   return { walks, nodes, covered: [...covered].sort() };
 }
 
@@ -138,7 +159,9 @@ describe('storage in real Chromium', () => {
         if (step === path.length) break;
         await page.click(`button[data-choice="${path[step]}"]`);
         await page.waitForFunction(
-          (n) => !!document.querySelector('.ending') || (document.querySelector('#situation-h')?.textContent ?? '').includes(String(n)),
+          (n) =>
+            !!document.querySelector('.ending') ||
+            (document.querySelector('#situation-h')?.textContent ?? '').includes(String(n)),
           step + 2,
         );
       }
@@ -159,7 +182,8 @@ describe('storage in real Chromium', () => {
     await page.getByLabel(/Real-time decision timer/).check();
     await page.click('button.start');
     await page.waitForSelector('[role="timer"]');
-    const secondsLeft = async () => Number((await page.locator('[role="timer"]').getAttribute('aria-label'))?.match(/\d+/)?.[0]);
+    const secondsLeft = async () =>
+      Number((await page.locator('[role="timer"]').getAttribute('aria-label'))?.match(/\d+/)?.[0]);
     const first = await secondsLeft();
     await page.waitForTimeout(2500);
     await page.reload();
@@ -180,13 +204,20 @@ describe('storage in real Chromium', () => {
    * start-up probe, not for the next save of the run.
    */
   async function profileBrowser(dir: string): Promise<BrowserContext> {
-    return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
+    return chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
   }
 
   /** Bytes the origin uses, measured in the browser that wrote them (a fresh browser reports 0 until storage opens). */
   async function usageOf(page: Page): Promise<number> {
     const cdp = await page.context().newCDPSession(page);
-    const { usage } = (await cdp.send('Storage.getUsageAndQuota', { origin: served.url })) as { usage: number };
+    const { usage } = (await cdp.send('Storage.getUsageAndQuota', { origin: served.url })) as {
+      usage: number;
+    };
     return usage;
   }
 
@@ -194,7 +225,10 @@ describe('storage in real Chromium', () => {
     const context = await profileBrowser(dir);
     const opened = await openPage(context, 'about:blank');
     const cdp = await context.newCDPSession(opened.page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: served.url, quotaSize: usage + 16 * 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: served.url,
+      quotaSize: usage + 16 * 1024,
+    });
     await opened.page.goto(`${served.url}/${hash}`);
     await settled(opened.page);
     return { ...opened, context };
@@ -207,7 +241,9 @@ describe('storage in real Chromium', () => {
     await settled(setup);
     const runId = await startDrill(setup);
     await setup.click('button[data-choice] >> nth=0');
-    await setup.waitForFunction(() => document.querySelector('#situation-h')?.textContent?.includes('2'));
+    await setup.waitForFunction(() =>
+      document.querySelector('#situation-h')?.textContent?.includes('2'),
+    );
     expect(await storedEvents(setup, runId)).toBe(1);
     const saved = await screenText(setup);
     const usage = await usageOf(setup);
@@ -226,14 +262,20 @@ describe('storage in real Chromium', () => {
     expect(message).toMatch(/could not be saved/);
     expect(message).toMatch(/storage for this site is full/);
     expect(message).toMatch(/still there/);
-    expect(await alert.locator('button').allTextContents()).toEqual(['Retry saving', 'Export this run']);
+    expect(await alert.locator('button').allTextContents()).toEqual([
+      'Retry saving',
+      'Export this run',
+    ]);
     await screenshot(page, 'storage-quota-banner');
     // The decision is not shown as made, and what was saved before is intact.
     expect(await page.locator('#situation-h').textContent()).toContain('2');
     expect(await storedEvents(page, runId)).toBe(1);
 
     // The run can be exported from the banner.
-    const [download] = await Promise.all([page.waitForEvent('download'), alert.locator('button', { hasText: 'Export this run' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      alert.locator('button', { hasText: 'Export this run' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
 
     expect(problems).toEqual([]);
@@ -241,7 +283,10 @@ describe('storage in real Chromium', () => {
 
     // Space comes back (a new browser without the override): the saved run is all there.
     const after = await profileBrowser(dir);
-    const { page: again, problems: againProblems } = await openPage(after, `${served.url}/#/run/${runId}`);
+    const { page: again, problems: againProblems } = await openPage(
+      after,
+      `${served.url}/#/run/${runId}`,
+    );
     await settled(again);
     await again.waitForSelector('.live');
     expect(await screenText(again)).toBe(saved);
@@ -258,7 +303,11 @@ describe('storage in real Chromium', () => {
     const first = await startDrill(setup);
     const usage = await usageOf(setup);
     await setupContext.close();
-    const { page, problems, context } = await reopenWithFullDisk(dir, usage, `#/scenario/${SCENARIO}`);
+    const { page, problems, context } = await reopenWithFullDisk(
+      dir,
+      usage,
+      `#/scenario/${SCENARIO}`,
+    );
     await page.click('button.start');
     const alert = page.locator('[role="alert"]', { hasText: /full/ }).first();
     await alert.waitFor();
@@ -275,7 +324,8 @@ describe('storage in real Chromium', () => {
       const w = window as unknown as Record<string, unknown>;
       delete w.indexedDB;
       // Some engines keep it on the prototype; make sure it is gone either way.
-      if (typeof w.indexedDB !== 'undefined') Object.defineProperty(window, 'indexedDB', { value: undefined });
+      if (typeof w.indexedDB !== 'undefined')
+        Object.defineProperty(window, 'indexedDB', { value: undefined });
     });
     const { page, problems } = await openPage(context, `${served.url}/#/`);
     await settled(page);
@@ -286,7 +336,9 @@ describe('storage in real Chromium', () => {
     // The drill still works in memory.
     await startDrill(page);
     await page.click('button[data-choice] >> nth=0');
-    await page.waitForFunction(() => document.querySelector('#situation-h')?.textContent?.includes('2'));
+    await page.waitForFunction(() =>
+      document.querySelector('#situation-h')?.textContent?.includes('2'),
+    );
     await screenshot(page, 'storage-memory-banner');
     expect(problems).toEqual([]);
     await context.close();
@@ -297,17 +349,26 @@ describe('storage in real Chromium', () => {
     const { page: first, problems: firstProblems } = await openPage(context, `${served.url}/#/`);
     await settled(first);
     const runId = await startDrill(first);
-    const { page: second, problems: secondProblems } = await openPage(context, `${served.url}/#/run/${runId}`);
+    const { page: second, problems: secondProblems } = await openPage(
+      context,
+      `${served.url}/#/run/${runId}`,
+    );
     await settled(second);
     const viewer = second.locator('.viewer');
     await viewer.waitFor();
     expect(await viewer.textContent()).toMatch(/read-only/);
-    expect(await second.$$eval('button[data-choice]', (bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
+    expect(
+      await second.$$eval('button[data-choice]', (bs) =>
+        bs.every((b) => (b as HTMLButtonElement).disabled),
+      ),
+    ).toBe(true);
     expect(await first.$('.viewer')).toBeNull();
 
     // The driver decides; the viewer follows.
     await first.click('button[data-choice] >> nth=0');
-    await second.waitForFunction(() => document.querySelector('#situation-h')?.textContent?.includes('2'));
+    await second.waitForFunction(() =>
+      document.querySelector('#situation-h')?.textContent?.includes('2'),
+    );
     expect(await screenText(second)).toContain(await first.locator('#situation-h').textContent());
     await screenshot(second, 'storage-two-tabs-viewer');
 
@@ -315,7 +376,9 @@ describe('storage in real Chromium', () => {
     await first.close();
     await viewer.waitFor({ state: 'detached' });
     await second.click('button[data-choice] >> nth=0');
-    await second.waitForFunction(() => /3|ended|終/.test(document.querySelector('#situation-h')?.textContent ?? ''));
+    await second.waitForFunction(() =>
+      /3|ended|終/.test(document.querySelector('#situation-h')?.textContent ?? ''),
+    );
     expect(await storedEvents(second, runId)).toBe(2);
     expect([...firstProblems, ...secondProblems]).toEqual([]);
     await context.close();

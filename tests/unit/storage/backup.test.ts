@@ -174,7 +174,10 @@ describe('backup round trip', () => {
   it('imports a bare run record (a single-run file) as that run', async () => {
     const repo = createMemoryRepository();
     const run = makeRun('bare', ['apologise']);
-    expect(await repo.importAll(JSON.parse(JSON.stringify(run)))).toMatchObject({ runsAdded: 1, problems: [] });
+    expect(await repo.importAll(JSON.parse(JSON.stringify(run)))).toMatchObject({
+      runsAdded: 1,
+      problems: [],
+    });
     expect(await repo.getRun('bare')).toEqual(run);
   });
 

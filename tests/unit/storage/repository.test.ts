@@ -88,7 +88,10 @@ describe('IndexedDB repository: CRUD', () => {
   it('refuses a log of the same length that rewrites a saved decision (a stale tab promoted to driver)', async () => {
     const repo = await openOn(freshDbName());
     await repo.saveRun(makeRun('r', ['apologise']));
-    await expect(repo.saveRun(makeRun('r', ['wait']))).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/nothing was overwritten/) });
+    await expect(repo.saveRun(makeRun('r', ['wait']))).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringMatching(/nothing was overwritten/),
+    });
     expect(await repo.getRun('r')).toEqual(makeRun('r', ['apologise']));
     // Extending the saved log, or saving it unchanged with new metadata, is fine.
     await repo.saveRun(makeRun('r', ['apologise'], { team: 'renamed', updatedAt: 5000 }));
