@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import LibraryScreen from '../../src/ui/screens/LibraryScreen.svelte';
@@ -62,5 +63,39 @@ describe('library screen', () => {
       'href',
       '#/debrief/done-1',
     );
+  });
+});
+
+describe('importing a scenario file', () => {
+  const upload = async (name: string, text: string) => {
+    const input = screen.getByLabelText('Import a scenario file', { selector: 'input' });
+    const file = new File([text], name, { type: 'text/yaml' });
+    // jsdom's File has no text(); the importer reads it through that method.
+    Object.defineProperty(file, 'text', { value: async () => text });
+    await fireEvent.change(input, { target: { files: [file] } });
+  };
+
+  it('validates the file, stores it and shows it in the library', async () => {
+    const t = await makeApp([minimal()]);
+    render(LibraryScreen, { context: t.context });
+    await upload(
+      'feed-drill.yaml',
+      readFileSync('tests/component/fixtures/feed-drill.yaml', 'utf8'),
+    );
+    expect(await screen.findByText('Imported “Feed drill”.')).toBeInTheDocument();
+    const card = screen.getByRole('article', { name: 'Feed drill' });
+    expect(within(card).getByText('Imported')).toBeInTheDocument();
+    expect((await t.repo.listScenarios()).scenarios.map((s) => s.id)).toEqual(['feed-drill']);
+  });
+
+  it('shows the readable problems list for a bad file and stores nothing', async () => {
+    const t = await makeApp([minimal()]);
+    render(LibraryScreen, { context: t.context });
+    await upload('broken.yaml', 'formatVersion: 1\nid: Bad Id\ntitle: { en: x }\n');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('“broken.yaml” could not be imported');
+    expect(alert).toHaveTextContent(/id/);
+    expect(within(alert).getAllByRole('listitem').length).toBeGreaterThan(1);
+    expect((await t.repo.listScenarios()).scenarios).toEqual([]);
   });
 });
