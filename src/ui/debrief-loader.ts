@@ -1,9 +1,10 @@
 /** Rebuilding a stored run's debrief: replay its log, then let the engine write the report. */
 import {
   buildDebrief,
-  replayRun,
+  replayWithHistory,
   type CompiledScenario,
   type Debrief,
+  type ReplayResult,
   type RunMeta,
 } from '../engine';
 import type { StoredRun } from '../storage/types';
@@ -27,11 +28,32 @@ export function metaOf(run: StoredRun): RunMeta {
   };
 }
 
+/**
+ * The debrief of a stored run, with what a facilitator added on top of the decisions: observer
+ * notes (merged into strengths, improvements and questions) and the decisions rewound for
+ * discussion. `replay` is the run's replay when the caller already has it.
+ */
+export function debriefOf(
+  compiled: CompiledScenario,
+  run: StoredRun,
+  replay: ReplayResult = replayWithHistory(compiled, run.input, run.events),
+): Debrief {
+  return buildDebrief(compiled, replay.snapshot, {
+    ...metaOf(run),
+    notes: run.notes ?? [],
+    rewound: replay.rewound.map((r) => ({
+      seq: r.entry.seq,
+      nodeId: r.entry.nodeId,
+      choiceId: r.entry.choiceId,
+      at: r.at,
+    })),
+  });
+}
+
 /** Build the debrief of a stored run, or null if there is no such run. */
 export async function loadDebrief(app: AppState, runId: string): Promise<LoadedDebrief | null> {
   const run = await app.getRun(runId);
   if (!run) return null;
   const compiled = await app.compiledForRun(run);
-  const snapshot = replayRun(compiled, run.input, run.events);
-  return { run, compiled, debrief: buildDebrief(compiled, snapshot, metaOf(run)) };
+  return { run, compiled, debrief: debriefOf(compiled, run) };
 }

@@ -6,7 +6,6 @@
  * decision that was not stored.
  */
 import {
-  buildDebrief,
   replayWithHistory,
   stepRun,
   viewRun,
@@ -20,7 +19,7 @@ import {
 } from '../../engine';
 import type { RunLease, StoredRun } from '../../storage/types';
 import { asStorageError, type AppState } from '../app-state.svelte';
-import { metaOf } from '../debrief-loader';
+import { debriefOf } from '../debrief-loader';
 import { resultOf } from '../run-controller.svelte';
 import { withSignoff, type SignoffRole } from '../team/signoff';
 import { createNote, newNoteId } from './notes';
@@ -59,18 +58,7 @@ export class ConsoleController {
 
   /** The debrief with observer notes and rewinds, once the run has ended. */
   debrief: Debrief | null = $derived.by(() =>
-    this.view.ended
-      ? buildDebrief(this.compiled, this.replay.snapshot, {
-          ...metaOf(this.run),
-          notes: this.run.notes ?? [],
-          rewound: this.replay.rewound.map((r) => ({
-            seq: r.entry.seq,
-            nodeId: r.entry.nodeId,
-            choiceId: r.entry.choiceId,
-            at: r.at,
-          })),
-        })
-      : null,
+    this.view.ended ? debriefOf(this.compiled, this.run, this.replay) : null,
   );
 
   /** Exactly what the projector is sent. */

@@ -1,0 +1,180 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { replayRun, scoreRun, type ObserverNote } from '../../../src/engine';
+import DebriefScreen from '../../../src/ui/screens/DebriefScreen.svelte';
+import WorkshopScreen from '../../../src/ui/workshop/WorkshopScreen.svelte';
+import { makeApp, storeRun } from '../helpers';
+import { billing, PATHS } from './helpers';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** jsdom's Blob has no `text()`; FileReader works. */
+const readBlob = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+
+const TEAMS = [
+  { id: 'red', team: 'Red', path: PATHS.best },
+  { id: 'blue', team: 'Blue', path: PATHS.middle },
+  { id: 'green', team: 'Green', path: PATHS.poor },
+] as const;
+
+describe('workshop: comparison of three team runs', () => {
+  async function workshop() {
+    const compiled = billing();
+    const t = await makeApp([compiled]);
+    for (const { id, team, path } of TEAMS) {
+      await storeRun(t, compiled, { id, team, choices: [...path] });
+      t.clock.advance(1000);
+    }
+    render(WorkshopScreen, { props: { id: compiled.scenario.id }, context: t.context });
+    await screen.findByRole('heading', { name: 'Comparison' });
+    return { t, compiled };
+  }
+
+  const overall = (path: readonly string[]) => {
+    const compiled = billing();
+    return scoreRun(
+      compiled,
+      replayRun(compiled, { seed: 42, timer: false, startedAt: 0 }, [
+        ...path.map((choiceId, i) => ({ type: 'choice.select' as const, choiceId, at: i })),
+      ]).context.log,
+    );
+  };
+
+  it('puts the three teams’ scores side by side, in the order they were added', async () => {
+    await workshop();
+    const scores = screen.getByRole('region', { name: 'Scores side by side' });
+    const rows = within(scores).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'Red',
+      'Blue',
+      'Green',
+    ]);
+    for (const [i, { path }] of TEAMS.entries()) {
+      const s = overall(path);
+      expect(rows[i]).toHaveTextContent(`${s.overall} (${s.grade})`);
+    }
+    // The best path outscores the poor one on the projector's table too.
+    expect(overall(PATHS.best).overall).toBeGreaterThan(overall(PATHS.poor).overall);
+    expect(rows[0]).toHaveTextContent('Recovered');
+  });
+
+  it('shows each team’s path over the scenario, the best choice and where they diverged', async () => {
+    const { compiled } = await workshop();
+    const paths = screen.getByRole('region', { name: 'Paths through the scenario' });
+    expect(within(paths).getByRole('note')).toHaveTextContent(
+      'The teams first went different ways at decision 1.',
+    );
+    const start = compiled.index.nodes.get('first-posts')!;
+    const row = paths.querySelector<HTMLElement>('tr[data-node="first-posts"]')!;
+    expect(row).toHaveClass('diverged');
+    const cells = within(row).getAllByRole('cell');
+    // One cell per team (Red, Blue, Green), then the best choice.
+    for (const [i, { path }] of TEAMS.entries())
+      expect(cells[i]).toHaveTextContent(start.choices.find((c) => c.id === path[0])!.label.en!);
+    expect(cells[0]).toHaveClass('best');
+    expect(cells[1]).not.toHaveClass('best');
+    expect(cells[3]).toHaveTextContent(
+      `★ ${start.choices.find((c) => c.id === 'ack-fast')!.label.en}`,
+    );
+    // Red never reached the node the poor path went through.
+    const trending = paths.querySelector<HTMLElement>('tr[data-node="trending-silence"]')!;
+    const trendingCells = within(trending).getAllByRole('cell');
+    expect(trendingCells[0]).toHaveTextContent('not reached');
+    expect(trendingCells[2]).not.toHaveTextContent('not reached');
+  });
+
+  it('names the common weak points, drops a team on request, and exports one report', async () => {
+    await workshop();
+    const weak = screen.getByRole('region', { name: 'Common weak points' });
+    expect(within(weak).getAllByRole('listitem').length).toBeGreaterThan(0);
+
+    await fireEvent.click(screen.getByRole('checkbox', { name: /Include Green/ }));
+    const scores = screen.getByRole('region', { name: 'Scores side by side' });
+    await vi.waitFor(() => expect(within(scores).getAllByRole('row')).toHaveLength(3));
+    expect(scores).not.toHaveTextContent('Green');
+    await fireEvent.click(screen.getByRole('checkbox', { name: /Include Green/ }));
+    await vi.waitFor(() => expect(within(scores).getAllByRole('row')).toHaveLength(4));
+
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await fireEvent.click(
+      screen.getByRole('button', { name: 'Export workshop report (Markdown)' }),
+    );
+    const md = await readBlob(blobs[0]!);
+    expect(md).toMatch(/^# Workshop report: /);
+    for (const team of ['Red', 'Blue', 'Green']) expect(md).toContain(`| ${team} |`);
+    expect(md).toContain('The teams first diverged at decision 1.');
+  });
+});
+
+describe('observer notes and rewinds in the debrief screen', () => {
+  it('a facilitated run’s notes appear among strengths, improvements and questions', async () => {
+    const compiled = billing();
+    const t = await makeApp([compiled]);
+    const run = await storeRun(t, compiled, { id: 'noted', team: 'Red', choices: [...PATHS.best] });
+    const note = (id: string, tag: ObserverNote['tag'], text: string): ObserverNote => ({
+      id,
+      nodeId: 'first-posts',
+      clock: 0,
+      at: t.clock.now(),
+      tag,
+      text,
+    });
+    await t.app.saveRun({
+      ...run,
+      notes: [
+        note('n1', 'strength', 'Legal answered within two minutes'),
+        note('n2', 'improvement', 'Nobody owned the support inbox'),
+        note('n3', 'question', 'Who signs off on refunds at the weekend?'),
+      ],
+    });
+    render(DebriefScreen, { props: { runId: 'noted' }, context: t.context });
+    const strengths = await screen.findByRole('region', { name: 'Strengths' });
+    expect(strengths).toHaveTextContent('Legal answered within two minutes');
+    expect(screen.getByRole('region', { name: 'Areas for improvement' })).toHaveTextContent(
+      'Nobody owned the support inbox',
+    );
+    const questions = screen.getByRole('region', { name: 'Discussion questions' });
+    expect(within(questions).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Who signs off on refunds at the weekend?',
+    );
+  });
+
+  it('lists a decision rewound for discussion', async () => {
+    const compiled = billing();
+    const t = await makeApp([compiled]);
+    const run = await storeRun(t, compiled, { id: 'rewound', team: 'Red' });
+    const at = t.clock.now();
+    await t.app.saveRun({
+      ...run,
+      events: [
+        { type: 'choice.select', choiceId: 'wait-monday', at: at + 1000 },
+        { type: 'run.rewind', at: at + 2000 },
+        ...PATHS.best.map((choiceId, i) => ({
+          type: 'choice.select' as const,
+          choiceId,
+          at: at + 3000 + i * 1000,
+        })),
+      ],
+    });
+    render(DebriefScreen, { props: { runId: 'rewound' }, context: t.context });
+    const team = await screen.findByRole('region', { name: 'Team deliberation' });
+    expect(team).toHaveTextContent('Rewound decisions: 1');
+    const wait = compiled.index.nodes
+      .get('first-posts')!
+      .choices.find((c) => c.id === 'wait-monday')!;
+    expect(team).toHaveTextContent(wait.label.en!);
+    // The path taken is the one in force after the rewind.
+    expect(screen.getByRole('region', { name: 'Path taken vs. best path' })).toHaveTextContent(
+      'You followed the best path.',
+    );
+  });
+});
