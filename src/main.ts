@@ -2,6 +2,7 @@
 import { mount } from 'svelte';
 import { config as zodConfig } from 'zod';
 import { catalog, loaders } from 'virtual:scenario-catalog';
+import { registerOfflineSupport } from './offline';
 import { claimRun, openRepository } from './storage';
 import { AppState } from './ui/app-state.svelte';
 import App from './ui/App.svelte';
@@ -15,3 +16,4 @@ const app = new AppState({ openRepository, claimRun, source: { catalog, loaders 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 mount(App, { target, props: { app } });
+registerOfflineSupport();
