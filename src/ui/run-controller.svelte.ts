@@ -17,6 +17,7 @@ import {
 import type { RunLease, StoredRun } from '../storage/types';
 import { asStorageError, type AppState } from './app-state.svelte';
 import { diffFeed, NO_CHANGE, type FeedDiff } from './feed-diff';
+import { selectEvent, type DecisionDetails } from './team/select-event';
 
 /** Seconds-left marks at which the countdown is announced to screen readers (not every second). */
 export const ANNOUNCE_AT = [60, 30, 10, 5] as const;
@@ -101,15 +102,15 @@ export class RunController {
     return Math.max(0, Math.ceil((deadlineAt - this.now) / 1000));
   }
 
-  /** Make a decision. Resolves once it is saved (or the save failed and a banner shows it). */
-  async choose(choiceId: string, rationale?: string): Promise<void> {
-    const text = rationale?.trim();
-    await this.commit({
-      type: 'choice.select',
-      choiceId,
-      at: this.app.clock.now(),
-      ...(text ? { rationale: text.slice(0, 2000) } : {}),
-    });
+  /**
+   * Make a decision, with the rationale (and, in a team drill, the vote, confidence and sign-off).
+   * Resolves once it is saved (or the save failed and a banner shows it).
+   */
+  async choose(choiceId: string, details: DecisionDetails = {}): Promise<void> {
+    const choice = this.view.choices.find((c) => c.id === choiceId);
+    await this.commit(
+      selectEvent(choiceId, this.app.clock.now(), details, choice?.statement !== undefined),
+    );
   }
 
   /** The deadline passed with no decision: the scenario's "no decision" outcome happens. */

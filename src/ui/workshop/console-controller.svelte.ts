@@ -15,18 +15,15 @@ import {
   type ReplayResult,
   type RunEvent,
   type RunView,
-  type TeamInput,
 } from '../../engine';
 import type { RunLease, StoredRun } from '../../storage/types';
 import { asStorageError, type AppState } from '../app-state.svelte';
 import { debriefOf } from '../debrief-loader';
 import { resultOf } from '../run-controller.svelte';
-import { withSignoff, type SignoffRole } from '../team/signoff';
+import { selectEvent, type DecisionDetails } from '../team/select-event';
 import { createNote, newNoteId } from './notes';
 import { presenterState, type PresenterState } from './presenter-state';
 import type { ConsoleLink } from './sync';
-
-type Select = Extract<RunEvent, { type: 'choice.select' }>;
 
 /** True while a timed run waits for the facilitator to start the clock (created paused). */
 export function isWaiting(run: Pick<StoredRun, 'events' | 'input'>): boolean {
@@ -146,24 +143,11 @@ export class ConsoleController {
   }
 
   /** Record the team's decision, with its rationale, vote/confidence and any sign-off. */
-  choose(
-    choiceId: string,
-    details: { rationale?: string; team?: TeamInput; signoff?: SignoffRole[] } = {},
-  ): Promise<boolean> {
-    const text = details.rationale?.trim();
+  choose(choiceId: string, details: DecisionDetails = {}): Promise<boolean> {
     const choice = this.view.choices.find((c) => c.id === choiceId);
-    const event: Select = withSignoff(
-      {
-        type: 'choice.select',
-        choiceId,
-        at: this.app.clock.now(),
-        ...(text ? { rationale: text.slice(0, 2000) } : {}),
-        ...(details.team ? { team: details.team } : {}),
-      },
-      details.signoff ?? [],
-      choice?.statement !== undefined,
+    return this.commit(
+      selectEvent(choiceId, this.app.clock.now(), details, choice?.statement !== undefined),
     );
-    return this.commit(event);
   }
 
   /** Jump back one decision for discussion; it stays in the log as a rewind. */

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { replayRun, scoreRun, type ObserverNote } from '../../../src/engine';
+import { router } from '../../../src/ui/router.svelte';
 import DebriefScreen from '../../../src/ui/screens/DebriefScreen.svelte';
+import LiveScreen from '../../../src/ui/screens/LiveScreen.svelte';
+import TeamSetupScreen from '../../../src/ui/team/TeamSetupScreen.svelte';
 import WorkshopScreen from '../../../src/ui/workshop/WorkshopScreen.svelte';
 import { makeApp, storeRun } from '../helpers';
 import { billing, PATHS } from './helpers';
@@ -176,5 +179,108 @@ describe('observer notes and rewinds in the debrief screen', () => {
     expect(screen.getByRole('region', { name: 'Path taken vs. best path' })).toHaveTextContent(
       'You followed the best path.',
     );
+  });
+});
+
+describe('team drill: roles, then vote and confidence on the live screen', () => {
+  it('people pick roles; each decision keeps its vote, confidence and sign-off; the debrief flags them', async () => {
+    const compiled = billing();
+    const t = await makeApp([compiled]);
+    const roles = compiled.scenario.roles;
+    const legal = roles.find((r) => r.id === 'legal')!;
+    render(TeamSetupScreen, { props: { id: compiled.scenario.id }, context: t.context });
+    await screen.findByRole('heading', { level: 1, name: /Team drill/ });
+
+    // Only role names are on the set-up screen: no brief until someone is handed the device.
+    for (const r of roles) expect(document.body).not.toHaveTextContent(r.brief.en!);
+    const roleSelect = screen.getByLabelText('Role');
+    // The picker offers the first role nobody has taken yet.
+    expect(roleSelect).toHaveValue(roles[0]!.id);
+    await fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Aiko' } });
+    await fireEvent.change(roleSelect, { target: { value: legal.id } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(roleSelect).toHaveValue(roles[0]!.id);
+    await fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Ben' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(screen.getByRole('button', { name: /Hand the device to Aiko \(Legal\)/ })).toBeEnabled();
+    expect(screen.getByRole('button', { name: /Hand the device to Ben/ })).toBeEnabled();
+    for (const r of roles) expect(document.body).not.toHaveTextContent(r.brief.en!);
+
+    await fireEvent.input(screen.getByLabelText('Team or trainee name'), {
+      target: { value: 'Blue' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Start the team drill' }));
+    await vi.waitFor(() => expect(router.route.name).toBe('run'));
+    const runId = (router.route as { runId: string }).runId;
+    expect((await t.app.getRun(runId))!.participants).toEqual([
+      `Aiko — ${legal.name.en}`,
+      `Ben — ${roles[0]!.name.en}`,
+    ]);
+    cleanup();
+
+    // The live screen of a team drill captures the team's vote and confidence with each decision.
+    render(LiveScreen, { props: { runId }, context: t.context });
+    await screen.findByRole('group', { name: 'Team decision' });
+    const decide = async (
+      choiceId: string,
+      vote: { agreed: string; voters?: string; confidence: string; signoff?: RegExp },
+    ) => {
+      const before = (await t.app.getRun(runId))!.events.length;
+      await fireEvent.input(screen.getByLabelText('Agreed'), { target: { value: vote.agreed } });
+      if (vote.voters)
+        await fireEvent.input(screen.getByLabelText('Voted'), { target: { value: vote.voters } });
+      await fireEvent.click(screen.getByRole('radio', { name: vote.confidence }));
+      if (vote.signoff) await fireEvent.click(screen.getByRole('checkbox', { name: vote.signoff }));
+      await fireEvent.click(
+        document.querySelector<HTMLElement>(`button[data-choice="${choiceId}"]`)!,
+      );
+      await vi.waitFor(async () =>
+        expect((await t.app.getRun(runId))!.events).toHaveLength(before + 1),
+      );
+      return (await t.app.getRun(runId))!.events.at(-1);
+    };
+
+    expect(
+      await decide('ack-fast', { agreed: '2', voters: '5', confidence: 'Medium' }),
+    ).toMatchObject({
+      type: 'choice.select',
+      choiceId: 'ack-fast',
+      team: { agreed: 2, voters: 5, confidence: 'medium' },
+    });
+    // The team's size is kept for the next vote; the rest of the form is cleared.
+    await vi.waitFor(() => expect(screen.getByLabelText('Agreed')).toHaveValue(null));
+    expect(screen.getByLabelText('Voted')).toHaveValue(5);
+    expect(screen.getByRole('radio', { name: 'High' })).not.toBeChecked();
+
+    const second = await decide('case-by-case', {
+      agreed: '5',
+      confidence: 'High',
+      signoff: /Legal review/,
+    });
+    expect(second).toMatchObject({
+      choiceId: 'case-by-case',
+      team: { agreed: 5, voters: 5, confidence: 'high' },
+      rationale: '[sign-off: legal]',
+    });
+    await vi.waitFor(() => expect(screen.getByLabelText(/Legal review/)).not.toBeChecked());
+    cleanup();
+
+    // The debrief puts the split vote and the confident wrong call up for discussion.
+    render(DebriefScreen, { props: { runId }, context: t.context });
+    const team = await screen.findByRole('region', { name: 'Team deliberation' });
+    const items = within(team).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Split vote');
+    expect(items[0]).toHaveTextContent('2 of 5 agreed');
+    expect(items[1]).toHaveTextContent('Confident, but not the best call');
+    expect(items[1]).toHaveTextContent('[sign-off: legal]');
+  });
+
+  it('a trainee alone is not asked for a vote', async () => {
+    const compiled = billing();
+    const t = await makeApp([compiled]);
+    await storeRun(t, compiled, { id: 'solo', team: 'Aiko' });
+    render(LiveScreen, { props: { runId: 'solo' }, context: t.context });
+    await screen.findByLabelText(/Rationale/);
+    expect(screen.queryByRole('group', { name: 'Team decision' })).not.toBeInTheDocument();
   });
 });
