@@ -51,8 +51,11 @@ export interface PresenterState {
   ending: { outcome: Outcome; title: LocalText; narrative: LocalText } | null;
   /** What the team decided last (public: everyone saw them decide). */
   lastDecision: { label: LocalText | null; timedOut: boolean } | null;
-  /** Injects pushed so far, newest first (their feed items are in `feed`). */
-  injects: { id: string; label: LocalText }[];
+  /**
+   * Injects pushed so far, newest first (their feed items are in `feed`); `current` while the team
+   * has not decided since it was pushed (the projector announces only those as new).
+   */
+  injects: { id: string; label: LocalText; current: boolean }[];
   /** Feedback on the last decision — only when the facilitator revealed it. */
   feedback: { feedback: LocalText; principle: Principle } | null;
   /** The hot-wash question on screen, if the facilitator is walking through them. */
@@ -78,9 +81,12 @@ export function presenterState(
   const ctx = snapshot.context;
   const last = view.log.at(-1) ?? null;
   const injects = ctx.injects
-    .map((i) => compiled.scenario.injects.find((x) => x.id === i.id))
-    .filter((x) => x !== undefined)
-    .map((x) => ({ id: x.id, label: x.label }))
+    .map((pushed) => {
+      const inject = compiled.scenario.injects.find((x) => x.id === pushed.id);
+      const current = pushed.nodeId === ctx.nodeId && pushed.clock === ctx.clock;
+      return inject ? { id: inject.id, label: inject.label, current } : null;
+    })
+    .filter((x) => x !== null)
     .reverse();
   const hw = options.hotwash;
   const question = hw ? hw.questions[hw.index] : undefined;

@@ -107,10 +107,16 @@ describe('facilitator console: injects, rewind, notes', () => {
     await flush();
     expect(c.view.feed.some((f) => f.id === 'inj-reporter' && f.origin === 'inject')).toBe(true);
     expect(latest().feed.some((f) => f.id === 'inj-reporter')).toBe(true);
-    expect(latest().injects.map((i) => i.id)).toEqual(['reporter-call']);
+    expect(latest().injects).toMatchObject([{ id: 'reporter-call', current: true }]);
     // Each inject is pushed once.
     expect(await c.pushInject('reporter-call')).toBe(false);
     expect(c.run.events.filter((e) => e.type === 'inject.push')).toHaveLength(1);
+    // Once the team has decided, it is no longer news; its posts stay on the feed.
+    await c.start();
+    await c.choose('ack-fast');
+    await flush();
+    expect(latest().injects).toMatchObject([{ id: 'reporter-call', current: false }]);
+    expect(latest().feed.some((f) => f.id === 'inj-reporter')).toBe(true);
   });
 
   it('rewinds one decision and keeps it on record', async () => {
@@ -253,6 +259,9 @@ describe('presenter view', () => {
     expect(text()).not.toContain('PRIVATE OBSERVATION');
     expect(text()).not.toContain(factsFirst.feedback.en!);
     expect(presenter.queryByTestId('feedback')).not.toBeInTheDocument();
+    // The inject is not announced as new any more, but its post is still on the feed.
+    expect(presenter.queryByTestId('inject')).not.toBeInTheDocument();
+    expect(text()).toContain(reporter.items[0]!.text.en!.slice(0, 40));
 
     await fireEvent.click(
       console_.getByRole('button', { name: 'Reveal feedback on the projector' }),
