@@ -2,17 +2,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import DebriefScreen from '../../src/ui/screens/DebriefScreen.svelte';
-import { feedDrill, makeApp, storeRun } from './helpers';
+import { captureDownloads, feedDrill, makeApp, readBlob, storeRun } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
-
-/** jsdom's Blob has no `text()`; FileReader works. */
-const readBlob = (blob: Blob) =>
-  new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
 
 describe('debrief screen', () => {
   it('renders the grade, the four scores with evidence, the chart and every AAR section', async () => {
@@ -51,10 +43,7 @@ describe('debrief screen', () => {
   it('exports Markdown and JSON as downloads', async () => {
     const t = await makeApp([feedDrill()]);
     await storeRun(t, feedDrill(), { id: 'd2', choices: ['delete-apologise'] });
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
-    URL.revokeObjectURL = vi.fn();
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { blobs, click } = captureDownloads();
     render(DebriefScreen, { props: { runId: 'd2' }, context: t.context });
     await fireEvent.click(await screen.findByRole('button', { name: 'Export Markdown' }));
     expect(click).toHaveBeenCalledTimes(1);

@@ -1,7 +1,7 @@
 /** Shared setup for component tests: an AppState over a memory repository, fixture scenarios, a manual clock. */
 import { readFileSync } from 'node:fs';
 import { cleanup } from '@testing-library/svelte';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { loadScenario, replayRun, type CompiledScenario, type RunEvent } from '../../src/engine';
 import {
   createMemoryRepository,
@@ -128,4 +128,24 @@ export async function storeRun(
   }
   await t.app.saveRun(run);
   return run;
+}
+
+/** jsdom's Blob has no `text()`; FileReader works. */
+export const readBlob = (blob: Blob): Promise<string> =>
+  new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+
+/**
+ * Capture the files the app offers as downloads (object URL + a clicked link) instead of saving
+ * them: `blobs` in the order offered, `click` the spied link click. Undo with `vi.restoreAllMocks()`.
+ */
+export function captureDownloads() {
+  const blobs: Blob[] = [];
+  URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
+  URL.revokeObjectURL = vi.fn();
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  return { blobs, click };
 }

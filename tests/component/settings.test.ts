@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Banners from '../../src/ui/components/Banners.svelte';
 import SettingsScreen from '../../src/ui/screens/SettingsScreen.svelte';
-import { feedDrill, makeApp, storeRun } from './helpers';
+import { captureDownloads, feedDrill, makeApp, readBlob, storeRun } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -21,18 +21,11 @@ describe('settings and storage banners', () => {
   it('exports a backup file and imports one back, reporting what was merged', async () => {
     const t = await makeApp([feedDrill()]);
     await storeRun(t, feedDrill(), { id: 's1', choices: ['ignore'] });
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { blobs } = captureDownloads();
     render(SettingsScreen, { context: t.context });
     await fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
     await vi.waitFor(() => expect(blobs).toHaveLength(1));
-    const text = await new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsText(blobs[0]!);
-    });
+    const text = await readBlob(blobs[0]!);
     const backup = JSON.parse(text);
     expect(backup.kind).toBe('firebreak-backup');
     expect(backup.runs.map((r: { id: string }) => r.id)).toEqual(['s1']);

@@ -7,18 +7,10 @@ import DebriefScreen from '../../../src/ui/screens/DebriefScreen.svelte';
 import LiveScreen from '../../../src/ui/screens/LiveScreen.svelte';
 import TeamSetupScreen from '../../../src/ui/team/TeamSetupScreen.svelte';
 import WorkshopScreen from '../../../src/ui/workshop/WorkshopScreen.svelte';
-import { makeApp, storeRun } from '../helpers';
+import { captureDownloads, makeApp, readBlob, storeRun } from '../helpers';
 import { billing, PATHS } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
-
-/** jsdom's Blob has no `text()`; FileReader works. */
-const readBlob = (blob: Blob) =>
-  new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
 
 const TEAMS = [
   { id: 'red', team: 'Red', path: PATHS.best },
@@ -104,10 +96,7 @@ describe('workshop: comparison of three team runs', () => {
     await fireEvent.click(screen.getByRole('checkbox', { name: /Include Green/ }));
     await vi.waitFor(() => expect(within(scores).getAllByRole('row')).toHaveLength(4));
 
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { blobs } = captureDownloads();
     await fireEvent.click(
       screen.getByRole('button', { name: 'Export workshop report (Markdown)' }),
     );
