@@ -3,68 +3,30 @@
  * Debian's Chromium, mobile defaults and simulated throttling, prints the category scores, and
  * exits 1 when one is under budget. Run `npm run build` first (or set FIREBREAK_DIST).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { launchBrowser } from './chromium';
+import { servePreview } from './preview-server';
 
 /** Minimum category scores (0–1). */
 export const BUDGETS = { performance: 0.98, accessibility: 1, 'best-practices': 0.95 } as const;
 
 const PORT = 4317;
+const DEBUG_PORT = 9317;
 const dist = process.env.FIREBREAK_DIST ?? 'dist';
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const pages = ['/', '/#/history', '/#/settings'];
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '--port',
-    String(PORT),
-    '--strictPort',
-    '--host',
-    '127.0.0.1',
-    '--outDir',
-    dist,
-  ],
-  { stdio: 'ignore' },
-);
+const server = await servePreview(PORT, dist);
 let failed = false;
 try {
-  await waitFor(`http://127.0.0.1:${PORT}/`);
-  const chrome = await chromeLauncher.launch({
-    chromePath,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  // Lighthouse drives the browser over the DevTools protocol port; playwright-core only launches it.
+  const chrome = await launchBrowser([`--remote-debugging-port=${DEBUG_PORT}`]);
   try {
     mkdirSync('test-results', { recursive: true });
     for (const page of pages) {
-      const url = `http://127.0.0.1:${PORT}${page}`;
+      const url = `${server.url}${page}`;
       const result = await lighthouse(url, {
-        port: chrome.port,
+        port: DEBUG_PORT,
         output: 'json',
         logLevel: 'error',
         onlyCategories: Object.keys(BUDGETS),
@@ -90,10 +52,10 @@ try {
           }
     }
   } finally {
-    await chrome.kill();
+    await chrome.close();
   }
 } finally {
-  server.kill('SIGTERM');
+  await server.stop();
 }
 if (failed) {
   console.error('Lighthouse: a category is under budget');

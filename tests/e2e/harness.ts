@@ -3,77 +3,13 @@
  * through playwright-core (no browser download is possible here). Every page fails the test on a
  * console error or a Content-Security-Policy violation.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = 'test-results';
 
-/** Flags this sandbox needs: no sandboxing as root, no GPU, no background network chatter. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-export interface Served {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/**
- * Start `vite preview` on the given port. The app must already be built, into `dist/` or the folder
- * named by FIREBREAK_DIST (so parallel work can build into separate folders).
- */
-export async function servePreview(
-  port: number,
-  outDir = process.env.FIREBREAK_DIST ?? 'dist',
-): Promise<Served> {
-  if (!existsSync(`${outDir}/index.html`))
-    throw new Error(`${outDir}/ is missing: run \`npm run build\` first`);
-  const args = [
-    'vite',
-    'preview',
-    '--port',
-    String(port),
-    '--strictPort',
-    '--host',
-    '127.0.0.1',
-    '--outDir',
-    outDir,
-  ];
-  const child: ChildProcess = spawn('npx', args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 100));
-    },
-  };
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-}
+export { servePreview, type Served } from '../../scripts/preview-server';
+export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser } from '../../scripts/chromium';
 
 /**
  * A new page that records console errors, page errors and CSP violations into `problems`;
