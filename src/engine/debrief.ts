@@ -344,6 +344,36 @@ function teamNotesOf(score: ScoreCard, log: readonly DecisionEntry[]): TeamDecis
     });
 }
 
+/**
+ * The team's flagged decisions as discussion questions (so the hot-wash walks them too): a
+ * confident call that cost points, a split vote. Never scored.
+ */
+function teamQuestionsOf(
+  compiled: CompiledScenario,
+  log: readonly DecisionEntry[],
+  notes: readonly TeamDecisionNote[],
+): BiText[] {
+  const out: BiText[] = [];
+  for (const n of notes) {
+    const e = log.find((x) => x.seq === n.seq);
+    if (!e || n.flag === null) continue;
+    const title = bi(compiled.index.nodes.get(e.nodeId)?.title, e.nodeId);
+    const l = bi(choiceLabel(compiled, e.nodeId, e.choiceId), e.choiceId);
+    out.push(
+      n.flag === 'confident-wrong'
+        ? {
+            en: `At "${title.en}" the team was confident in "${l.en}", yet it cost points. What made it feel right, and what would have shown the risk?`,
+            ja: `「${title.ja}」でチームは「${l.ja}」に自信を持っていたが、減点につながった。なぜ正しいと感じたのか、何があればリスクに気づけたか？`,
+          }
+        : {
+            en: `At "${title.en}" the team was split on "${l.en}" (${n.agreed} of ${n.voters} agreed). What did the others see?`,
+            ja: `「${title.ja}」で「${l.ja}」への意見が割れた（${n.voters}人中${n.agreed}人が賛成）。賛成しなかった人には何が見えていたか？`,
+          },
+    );
+  }
+  return out;
+}
+
 const NOTE_FROM = (n: ObserverNote, title: LocalText | undefined): BiText => {
   const t = bi(title, n.nodeId);
   const h = Math.floor(n.clock / 60);
@@ -406,7 +436,11 @@ export function buildDebrief(
   const improvements = improvementsOf(score, log);
   const turningPoints = turningPointsOf(compiled, log);
   const strengths = strengthsOf(score);
-  const questions = questionsOf(compiled, improvements, turningPoints);
+  const team = teamNotesOf(score, log);
+  const questions = [
+    ...teamQuestionsOf(compiled, log, team),
+    ...questionsOf(compiled, improvements, turningPoints),
+  ];
   const notes = meta.notes ?? [];
   mergeNotes(compiled, notes, strengths, improvements, questions);
   const lastAt = log.length > 0 ? log[log.length - 1]!.at : context.input.startedAt;
@@ -445,7 +479,7 @@ export function buildDebrief(
         label: choiceLabel(compiled, e.nodeId, e.choiceId),
       })),
     },
-    team: teamNotesOf(score, log),
+    team,
     notes,
     rewound: (meta.rewound ?? []).map((r) => ({
       seq: r.seq,

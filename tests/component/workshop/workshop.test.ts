@@ -262,6 +262,14 @@ describe('team drill: roles, then vote and confidence on the live screen', () =>
     expect(items[0]).toHaveTextContent('2 of 5 agreed');
     expect(items[1]).toHaveTextContent('Confident, but not the best call');
     expect(items[1]).toHaveTextContent('[sign-off: legal]');
+    // Both are discussion questions too (first, so the hot-wash starts with them).
+    const ackLabel = compiled.index.nodes.get('first-posts')!.choices[0]!;
+    expect(ackLabel.id).toBe('ack-fast');
+    const questions = within(screen.getByRole('region', { name: 'Discussion questions' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(questions[0]).toContain(`the team was split on "${ackLabel.label.en}" (2 of 5 agreed)`);
+    expect(questions[1]).toMatch(/the team was confident in ".+", yet it cost points/);
   });
 
   it('a trainee alone is not asked for a vote', async () => {
