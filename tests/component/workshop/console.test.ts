@@ -12,6 +12,10 @@ import { memoryChannels, openConsoleLink, openPresenterLink } from '../../../src
 import { makeApp, type TestApp } from '../helpers';
 import { billing } from './helpers';
 
+// These tests render whole screens (console, presenter, live, debrief) and replay runs: on a busy
+// two-core machine that can take longer than the 5 s default.
+vi.setConfig({ testTimeout: 30_000 });
+
 /** A facilitated, timed run of billing-error, created paused as the workshop screen creates it. */
 async function facilitated(t: TestApp, id = 'w1') {
   const compiled = billing();

@@ -10,6 +10,10 @@ import WorkshopScreen from '../../../src/ui/workshop/WorkshopScreen.svelte';
 import { captureDownloads, makeApp, readBlob, storeRun } from '../helpers';
 import { billing, PATHS } from './helpers';
 
+// These tests render whole screens (console, presenter, live, debrief) and replay runs: on a busy
+// two-core machine that can take longer than the 5 s default.
+vi.setConfig({ testTimeout: 30_000 });
+
 afterEach(() => vi.restoreAllMocks());
 
 const TEAMS = [
