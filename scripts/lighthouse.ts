@@ -4,7 +4,7 @@
  * exits 1 when one is under budget. Run `npm run build` first (or set FIREBREAK_DIST).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import lighthouse from 'lighthouse';
+import lighthouse, { type RunnerResult } from 'lighthouse';
 import { launchBrowser } from './chromium';
 import { servePreview } from './preview-server';
 
@@ -14,7 +14,23 @@ export const BUDGETS = { performance: 0.98, accessibility: 1, 'best-practices': 
 const PORT = 4317;
 const DEBUG_PORT = 9317;
 const dist = process.env.FIREBREAK_DIST ?? 'dist';
-const pages = ['/', '/#/history', '/#/settings'];
+const pages = ['/', '/#/scenario/quality-complaint', '/#/history', '/#/settings'];
+
+/**
+ * Runs per page. Simulated throttling still depends on the host's CPU, so one run on a busy
+ * 2-core machine can swing several points; the median of three is what Lighthouse's own docs
+ * recommend for a budget.
+ */
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+
+/** The run with the median performance score. */
+function medianRun(runs: RunnerResult[]): RunnerResult {
+  const sorted = [...runs].sort(
+    (a, b) =>
+      (a.lhr.categories.performance?.score ?? 0) - (b.lhr.categories.performance?.score ?? 0),
+  );
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
 const server = await servePreview(PORT, dist);
 let failed = false;
@@ -25,20 +41,26 @@ try {
     mkdirSync('test-results', { recursive: true });
     for (const page of pages) {
       const url = `${server.url}${page}`;
-      const result = await lighthouse(url, {
-        port: DEBUG_PORT,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: Object.keys(BUDGETS),
-      });
-      if (!result) throw new Error(`no Lighthouse result for ${url}`);
+      const runs: RunnerResult[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const result = await lighthouse(url, {
+          port: DEBUG_PORT,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: Object.keys(BUDGETS),
+        });
+        if (!result) throw new Error(`no Lighthouse result for ${url}`);
+        runs.push(result);
+      }
+      const result = medianRun(runs);
       const { categories } = result.lhr;
       const line = Object.entries(BUDGETS).map(([id, min]) => {
         const score = categories[id]?.score ?? 0;
         if (score < min) failed = true;
         return `${id} ${score.toFixed(2)}${score < min ? ` (budget ${min})` : ''}`;
       });
-      console.log(`${page.padEnd(14)} ${line.join(', ')}`);
+      const spread = runs.map((r) => r.lhr.categories.performance?.score?.toFixed(2)).join(' ');
+      console.log(`${page.padEnd(14)} ${line.join(', ')}  [performance runs: ${spread}]`);
       writeFileSync(
         `test-results/lighthouse${page.replace(/[^a-z]+/g, '-')}.json`,
         JSON.stringify(result.lhr, null, 1),

@@ -4,6 +4,8 @@
  */
 import { checkScenario, type GraphStats } from './check';
 import { loadScenarioText, type ScenarioProblem } from './loader';
+
+export { formatProblem } from './loader';
 import { compileScenario, type CompiledScenario } from './run';
 
 export type LoadedScenario =

@@ -50,8 +50,18 @@ export function asStorageError(err: unknown): StorageError {
   return new StorageError('unknown', err instanceof Error ? err.message : String(err), err);
 }
 
-/** The engine, loaded on first use so the library screen's initial bundle stays small. */
-export const loadEngine = () => import('../engine');
+/**
+ * The engine's compiler, loaded on first use so the library screen's initial bundle stays small.
+ * Built-in scenarios arrive validated at build time, so playing one needs only this.
+ */
+const loadCompiler = () => import('../engine/run');
+
+/**
+ * The scenario-file loader (YAML parser, zod validation, graph check): a separate chunk, loaded
+ * only for imported scenarios and runs whose scenario changed since they started. The YAML parser
+ * alone is about half of the engine's code.
+ */
+const loadImporter = () => import('../engine/load');
 
 export class AppState {
   repo = $state.raw<Repository | null>(null);
@@ -202,7 +212,7 @@ export class AppState {
     fileName: string,
     text: string,
   ): Promise<{ ok: true; title: Scenario['title'] } | { ok: false; problems: ScenarioProblem[] }> {
-    const engine = await loadEngine();
+    const engine = await loadImporter();
     const loaded = engine.loadScenario(text, fileName);
     if (!loaded.ok)
       return { ok: false, problems: loaded.problems.filter((p) => p.severity === 'error') };
@@ -236,7 +246,7 @@ export class AppState {
   async compiledForRun(run: StoredRun): Promise<CompiledScenario> {
     const inLibrary = this.library.find((e) => e.id === run.scenarioId);
     if (inLibrary && inLibrary.hash === run.scenarioHash) return this.compiled(run.scenarioId);
-    const engine = await loadEngine();
+    const engine = await loadImporter();
     const loaded = engine.loadScenario(run.scenarioText, `${run.scenarioId} (stored with the run)`);
     if (!loaded.ok) throw new Error(loaded.problems.map(engine.formatProblem).join('\n'));
     return loaded.compiled;
@@ -248,18 +258,28 @@ export class AppState {
   }
 
   private async compile(id: string): Promise<CompiledScenario> {
-    const engine = await loadEngine();
     const loader = this.source.loaders[id];
-    if (loader) return engine.compileScenario((await loader()).default);
+    if (loader) {
+      const [{ compileScenario }, { default: scenario }] = await Promise.all([
+        loadCompiler(),
+        loader(),
+      ]);
+      return compileScenario(scenario);
+    }
     const stored = this.importedScenarios.find((s) => s.id === id);
     if (!stored) throw new Error(`no scenario "${id}"`);
+    const engine = await loadImporter();
     const loaded = engine.loadScenario(stored.text, stored.fileName);
     if (!loaded.ok) throw new Error(loaded.problems.map(engine.formatProblem).join('\n'));
     return loaded.compiled;
   }
 
   private async indexImported(stored: StoredScenario[]): Promise<void> {
-    const engine = await loadEngine();
+    if (stored.length === 0) {
+      this.importedEntries = [];
+      return;
+    }
+    const engine = await loadImporter();
     const entries: LibraryEntry[] = [];
     for (const s of stored) {
       // A built-in id wins: an imported copy of a built-in would otherwise show twice.
