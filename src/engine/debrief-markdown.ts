@@ -53,6 +53,7 @@ interface Labels {
   owners: Record<RoleKind, string>;
   team_: string;
   rationale: string;
+  signoff: (roles: string, minutes: number) => string;
   flags: { 'confident-wrong': string; 'split-vote': string };
   notes: string;
   tags: { strength: string; improvement: string; question: string };
@@ -130,6 +131,7 @@ const LABELS: Record<Locale, Labels> = {
     },
     team_: 'Team deliberation',
     rationale: 'Rationale',
+    signoff: (roles, m) => `waited ${m} simulated min for sign-off (${roles})`,
     flags: { 'confident-wrong': 'confident call that cost points', 'split-vote': 'split vote' },
     notes: 'Observer notes',
     tags: { strength: 'strength', improvement: 'improvement', question: 'question' },
@@ -205,6 +207,7 @@ const LABELS: Record<Locale, Labels> = {
     },
     team_: 'チームの議論',
     rationale: '判断理由',
+    signoff: (roles, m) => `承認待ち（${roles}）でシミュレーション上 ${m}分`,
     flags: { 'confident-wrong': '自信を持った判断が減点に', 'split-vote': '意見が割れた' },
     notes: '観察メモ',
     tags: { strength: '良かった点', improvement: '改善点', question: '問い' },
@@ -328,8 +331,11 @@ export function debriefToMarkdown(debrief: Debrief, locale: Locale): string {
     for (const note of debrief.team) {
       const votes = note.voters ? ` ${note.agreed ?? 0}/${note.voters}` : '';
       const flag = note.flag ? ` — **${L.flags[note.flag]}**` : '';
+      const signoff = note.signoff
+        ? ` ${L.signoff(note.signoff.roles.map((r) => L.owners[r]).join(', '), note.signoff.minutes)}`
+        : '';
       push(
-        `- #${note.seq}${votes}${note.confidence ? ` (${note.confidence})` : ''}${note.rationale ? ` ${L.rationale}: ${escapeMarkdown(note.rationale)}` : ''}${flag}`,
+        `- #${note.seq}${votes}${note.confidence ? ` (${note.confidence})` : ''}${signoff}${note.rationale ? ` ${L.rationale}: ${escapeMarkdown(note.rationale)}` : ''}${flag}`,
       );
     }
     push('');

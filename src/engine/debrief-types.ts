@@ -10,6 +10,7 @@ import type {
   LocalText,
   Outcome,
   Principle,
+  SignoffRole,
   RoleKind,
   Weights,
 } from './schema';
@@ -154,6 +155,8 @@ export interface TeamDecisionNote {
   agreed?: number;
   voters?: number;
   confidence?: Confidence;
+  /** The sign-off the statement waited for and the simulated minutes it cost. */
+  signoff?: { roles: SignoffRole[]; minutes: number };
   /** Why it is worth discussing: a confident wrong call, a split vote. */
   flag: 'confident-wrong' | 'split-vote' | null;
 }

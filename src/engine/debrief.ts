@@ -325,7 +325,7 @@ function planOf(improvements: Improvement[]): PlanItem[] {
 function teamNotesOf(score: ScoreCard, log: readonly DecisionEntry[]): TeamDecisionNote[] {
   const bySeq = byDecision(score.evidence);
   return log
-    .filter((e) => e.rationale !== undefined || e.team !== undefined)
+    .filter((e) => e.rationale !== undefined || e.team !== undefined || e.signoff !== undefined)
     .map((e) => {
       const net = (bySeq.get(e.seq) ?? []).reduce((s, x) => s + x.points, 0);
       const split =
@@ -339,6 +339,7 @@ function teamNotesOf(score: ScoreCard, log: readonly DecisionEntry[]): TeamDecis
         ...(e.team?.agreed !== undefined ? { agreed: e.team.agreed } : {}),
         ...(e.team?.voters !== undefined ? { voters: e.team.voters } : {}),
         ...(e.team?.confidence !== undefined ? { confidence: e.team.confidence } : {}),
+        ...(e.signoff !== undefined ? { signoff: e.signoff } : {}),
         flag,
       };
     });

@@ -19,7 +19,14 @@ import {
   type IndexedOutcome,
   type ScenarioIndex,
 } from './scenario-index';
-import { LAST_STATEMENT, type Scenario } from './schema';
+import {
+  LAST_STATEMENT,
+  SIGNOFF_ROLES,
+  signoffMinutesOf,
+  type ChoiceOutcome,
+  type Scenario,
+  type SignoffRole,
+} from './schema';
 import { statementId } from './feed-ids';
 
 type DecisionEvent = Extract<RunEvent, { type: 'choice.select' | 'clock.deadline' }>;
@@ -38,6 +45,22 @@ function lastStatementId(index: ScenarioIndex, context: RunContext): string | nu
   return null;
 }
 
+/**
+ * The sign-off a decision waits for: the distinct approving roles and the minutes they cost, or
+ * null when there is none or the choice publishes no statement (nothing to approve).
+ */
+function signoffCost(
+  index: ScenarioIndex,
+  outcome: ChoiceOutcome,
+  event: DecisionEvent,
+): { roles: SignoffRole[]; minutes: number } | null {
+  if (event.type !== 'choice.select' || !event.signoff?.length || !outcome.statement) return null;
+  const roles = SIGNOFF_ROLES.filter((r) => event.signoff!.includes(r));
+  const perRole = signoffMinutesOf(index.scenario);
+  const minutes = roles.reduce((sum, r) => sum + perRole[r], 0);
+  return roles.length > 0 ? { roles, minutes } : null;
+}
+
 /** Where a decision lands and the context after it. Pure; memoised per (context, event). */
 function resolveDecision(
   index: ScenarioIndex,
@@ -45,7 +68,12 @@ function resolveDecision(
   event: DecisionEvent,
   indexed: IndexedOutcome,
 ): Resolved {
-  const { outcome } = indexed;
+  const signoff = signoffCost(index, indexed.outcome, event);
+  // A sign-off delays the statement: the model advances over the extra minutes as it would over
+  // any other wait, so the trade-off between speed and accuracy is the crisis's, not a penalty.
+  const outcome = signoff
+    ? { ...indexed.outcome, minutes: indexed.outcome.minutes + signoff.minutes }
+    : indexed.outcome;
   const clockAfter = context.clock + outcome.minutes;
   const { model, memory } = advanceModel(
     context.model,
@@ -71,6 +99,7 @@ function resolveDecision(
     target,
     ...(event.type === 'choice.select' && event.rationale ? { rationale: event.rationale } : {}),
     ...(event.type === 'choice.select' && event.team ? { team: event.team } : {}),
+    ...(signoff ? { signoff } : {}),
   };
   const deadline = targetNode?.deadline;
   return {

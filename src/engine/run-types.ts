@@ -4,6 +4,7 @@
  * so the machine never reads the time and a replayed log gives the same state.
  */
 import type { ModelState } from './metrics';
+import type { SignoffRole } from './schema';
 
 export type Confidence = 'low' | 'medium' | 'high';
 
@@ -33,6 +34,12 @@ export type RunEvent =
       at: number;
       rationale?: string;
       team?: TeamInput;
+      /**
+       * Roles that approved the statement before it went out. Each adds the scenario's sign-off
+       * minutes to the decision (the crisis moves on meanwhile); ignored for a choice that
+       * publishes nothing.
+       */
+      signoff?: SignoffRole[];
     }
   | { type: 'clock.deadline'; at: number }
   | { type: 'clock.pause'; at: number }
@@ -82,6 +89,8 @@ export interface DecisionEntry {
   target: string;
   rationale?: string;
   team?: TeamInput;
+  /** Roles that signed the statement off, and the simulated minutes that cost (in the clock above). */
+  signoff?: { roles: SignoffRole[]; minutes: number };
 }
 
 /** A point on the run's timeline: where the run was, when (simulated), and the public reaction. */

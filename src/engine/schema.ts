@@ -314,6 +314,26 @@ export const WeightsSchema = z.strictObject({
   outcome: Weight.default(1),
 });
 
+/** Roles whose approval a statement can wait for (team drills' optional sign-off step). */
+export const SIGNOFF_ROLES = ['legal', 'executive'] as const;
+export type SignoffRole = (typeof SIGNOFF_ROLES)[number];
+
+/**
+ * Simulated minutes each sign-off costs a statement, unless the scenario says otherwise: legal
+ * reads every word, the executive mostly the headline.
+ */
+export const DEFAULT_SIGNOFF_MINUTES: Record<SignoffRole, number> = { legal: 30, executive: 20 };
+
+const SignoffMinutes = z
+  .int()
+  .min(0)
+  .max(24 * 60);
+
+/** Simulated minutes each sign-off costs in a scenario: its own figures over the defaults. */
+export function signoffMinutesOf(scenario: Pick<Scenario, 'signoff'>): Record<SignoffRole, number> {
+  return { ...DEFAULT_SIGNOFF_MINUTES, ...scenario.signoff };
+}
+
 export const RoleSchema = z.strictObject({
   id: IdSchema,
   kind: z.enum(ROLE_KINDS),
@@ -356,6 +376,14 @@ export const ScenarioSchema = z.strictObject({
   roles: z.array(RoleSchema).max(10).default([]),
   model: z.strictObject({ initial: ModelStateSchema, dynamics: DynamicsSchema }),
   scoring: z.strictObject({ weights: WeightsSchema.optional() }).default({}),
+  /**
+   * Simulated minutes a sign-off adds to a statement, per approving role (see `signoffMinutesOf`
+   * for the defaults). No default is filled in here, so adding the field changed no scenario's
+   * content hash and no stored run looks edited.
+   */
+  signoff: z
+    .strictObject({ legal: SignoffMinutes.optional(), executive: SignoffMinutes.optional() })
+    .optional(),
   injects: z.array(InjectSchema).max(30).default([]),
   start: IdSchema,
   nodes: z.array(NodeSchema).min(1).max(50_000),

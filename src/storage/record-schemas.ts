@@ -9,7 +9,7 @@
  */
 import './zod-config';
 import { z } from 'zod';
-import type { Locale, Outcome } from '../engine';
+import type { Locale, Outcome, SignoffRole } from '../engine';
 import type { Settings, StoredRun, StoredScenario } from './types';
 
 // The engine's enums are repeated here (type-checked against the engine's types below) rather than
@@ -22,11 +22,13 @@ const OUTCOMES = [
   'escalated',
   'catastrophic',
 ] as const satisfies readonly Outcome[];
+const SIGNOFF_ROLES = ['legal', 'executive'] as const satisfies readonly SignoffRole[];
 type Exhaustive<Listed, All> = [All] extends [Listed] ? true : false;
 const _enumsComplete: [
   Exhaustive<(typeof LOCALES)[number], Locale>,
+  Exhaustive<(typeof SIGNOFF_ROLES)[number], SignoffRole>,
   Exhaustive<(typeof OUTCOMES)[number], Outcome>,
-] = [true, true];
+] = [true, true, true];
 void _enumsComplete;
 
 /**
@@ -53,6 +55,7 @@ export const RunEventSchema = z.discriminatedUnion('type', [
     at: Timestamp,
     rationale: Text.optional(),
     team: TeamInputSchema.optional(),
+    signoff: z.array(z.enum(SIGNOFF_ROLES)).max(SIGNOFF_ROLES.length).optional(),
   }),
   z.object({ type: z.literal('clock.deadline'), at: Timestamp }),
   z.object({ type: z.literal('clock.pause'), at: Timestamp }),

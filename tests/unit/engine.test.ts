@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkScenario,
+  compileScenario,
   parseCondition,
   conditionHolds,
   playChoices,
@@ -163,6 +164,45 @@ describe('compiled machine', () => {
     const b = replayRun(compiled, INPUT, events);
     expect(a.context).toEqual(b.context);
     expect(viewRun(compiled, a)).toEqual(viewRun(compiled, b));
+  });
+});
+
+describe('sign-off on a statement', () => {
+  const compiled = fixture('rubric');
+  const select = (choiceId: string, signoff?: ('legal' | 'executive')[]): RunEvent => ({
+    type: 'choice.select',
+    choiceId,
+    at: INPUT.startedAt + 5_000,
+    ...(signoff ? { signoff } : {}),
+  });
+  const first = (event: RunEvent, c = compiled) => stepRun(c, startRun(c, INPUT), event);
+
+  it('adds each role’s minutes to the decision, and the crisis moves on meanwhile', () => {
+    const plain = first(select('apologise')).context.log[0]!;
+    const signed = first(select('apologise', ['executive', 'legal'])).context.log[0]!;
+    expect(plain.clockAfter).toBe(30);
+    expect(signed.clockAfter).toBe(30 + 30 + 20);
+    expect(signed.signoff).toEqual({ roles: ['legal', 'executive'], minutes: 50 });
+    // Before the company has spoken, waiting lets outrage compound.
+    expect(signed.modelAfter.heat).toBeGreaterThan(plain.modelAfter.heat);
+  });
+
+  it('costs nothing on a choice that publishes no statement', () => {
+    const entry = first(select('wait', ['legal'])).context.log[0]!;
+    expect(entry.clockAfter).toBe(240);
+    expect(entry.signoff).toBeUndefined();
+  });
+
+  it("uses the scenario's own minutes per role when it sets them", () => {
+    const custom = compileScenario({ ...compiled.scenario, signoff: { legal: 5 } });
+    const entry = first(select('apologise', ['legal', 'executive']), custom).context.log[0]!;
+    expect(entry.signoff).toEqual({ roles: ['legal', 'executive'], minutes: 5 + 20 });
+  });
+
+  it('replays to the same state', () => {
+    const events = [select('apologise', ['legal'])];
+    const once = replayRun(compiled, INPUT, events);
+    expect(replayRun(compiled, INPUT, events).context).toEqual(once.context);
   });
 });
 

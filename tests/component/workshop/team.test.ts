@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMemoryRepository, type StoredRun } from '../../../src/storage';
 import BriefReveal from '../../../src/ui/team/BriefReveal.svelte';
 import { participantLabel } from '../../../src/ui/team/people';
-import { signoffOf, signoffRolesOf, withSignoff } from '../../../src/ui/team/signoff';
+import { signoffRolesOf, withSignoff } from '../../../src/ui/team/signoff';
 import { isSplit, toTeamInput } from '../../../src/ui/team/team-input';
 import { startPaused } from '../../../src/ui/workshop/console-controller.svelte';
 import ConsoleScreen from '../../../src/ui/workshop/ConsoleScreen.svelte';
@@ -109,12 +109,12 @@ describe('vote and confidence capture', () => {
 });
 
 describe('sign-off', () => {
-  it('is recorded on statements only, and read back', () => {
+  it('goes on the decision event for statements only, in a fixed role order', () => {
     const event = { type: 'choice.select', choiceId: 'x', at: 1, rationale: 'fast' } as const;
-    const signed = withSignoff(event, ['legal', 'executive'], true);
-    expect(signed.rationale).toBe('[sign-off: executive+legal] fast');
-    expect(signoffOf(signed.rationale)).toEqual(['executive', 'legal']);
+    const signed = withSignoff(event, ['executive', 'legal'], true);
+    expect(signed).toEqual({ ...event, signoff: ['legal', 'executive'] });
     expect(withSignoff(event, ['legal'], false)).toBe(event);
+    expect(withSignoff(event, [], true)).toBe(event);
     expect(signoffRolesOf(billing().scenario)).toEqual(['legal', 'executive']);
   });
 });

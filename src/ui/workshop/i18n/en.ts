@@ -152,8 +152,11 @@ export const wen = {
   'team.signoff': 'Wait for sign-off before publishing',
   'team.signoff.legal': 'Legal review (about {n} simulated min)',
   'team.signoff.executive': 'Executive approval (about {n} simulated min)',
+  'team.signoff.role.legal': 'legal',
+  'team.signoff.role.executive': 'executive',
+  'console.signedOff': 'waited {n} simulated min for sign-off ({roles})',
   'team.signoffNote':
-    'Recorded with the decision. The simulated delay is not charged yet (the engine does not support it).',
+    'Only for a statement: each approval adds its simulated minutes before it goes out, and the crisis moves on meanwhile.',
 
   'handouts.title': 'Handouts: {title}',
   'handouts.intro':

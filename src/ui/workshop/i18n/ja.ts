@@ -152,8 +152,11 @@ export const wja: WorkshopMessages = {
   'team.signoff': '公開前に承認を待つ',
   'team.signoff.legal': '法務の確認（シミュレーション上 約{n}分）',
   'team.signoff.executive': '経営陣の承認（シミュレーション上 約{n}分）',
+  'team.signoff.role.legal': '法務',
+  'team.signoff.role.executive': '経営陣',
+  'console.signedOff': '承認待ち（{roles}）で{n}分',
   'team.signoffNote':
-    '判断とともに記録されます。シミュレーション上の遅れはまだ反映されません（エンジン未対応）。',
+    '声明を出す判断のときだけ有効です。承認ごとにシミュレーション上の時間が加わり、その間も状況は進みます。',
 
   'handouts.title': '配布資料：{title}',
   'handouts.intro': '全員向けの状況マニュアルと、役割ごとのブリーフ（1役割1ページ）を印刷します。',
