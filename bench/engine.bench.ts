@@ -6,8 +6,10 @@
  * - cost per decision step over seeded random playthroughs of every built-in scenario, with the
  *   public-reaction model and the feed derivation on;
  * - replay time of a 200-decision run.
+ * - a bare XState v5 machine stepped the same way, as the yardstick for the step cost.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createMachine, initialTransition, transition } from 'xstate';
 import { join } from 'node:path';
 import {
   availableDecisions,
@@ -74,7 +76,10 @@ for (const n of [200, 2_000, 20_000]) {
   const { ms } = time(() => {
     for (let i = 0; i < runs; i++) checkScenario(s, 'bench');
   });
-  console.log(`  ${String(s.nodes.length).padStart(6)} nodes: ${(ms / runs).toFixed(2)} ms`);
+  const perNode = ((ms / runs) * 1000) / s.nodes.length;
+  console.log(
+    `  ${String(s.nodes.length).padStart(6)} nodes: ${(ms / runs).toFixed(2)} ms (${perNode.toFixed(1)} µs per node; linear growth keeps this flat)`,
+  );
 }
 
 console.log('decision steps over seeded random playthroughs (1,000 runs per scenario):');
@@ -106,6 +111,23 @@ const per = (ms: number) => ((ms * 1000) / Math.max(steps, 1)).toFixed(1);
 console.log(`  ${steps.toLocaleString('en')} steps in ${files.length} scenarios`);
 console.log(
   `  machine step (model on): ${per(stepMs)} µs; feed derivation: ${per(feedMs)} µs; both: ${per(stepMs + feedMs)} µs`,
+);
+
+// The yardstick, measured now on this machine: a bare XState v5 machine (two states, one
+// assign-free transition) stepped the same way, with the same pure `transition` API.
+const bare = createMachine({
+  initial: 'a',
+  states: { a: { on: { go: 'b' } }, b: { on: { go: 'a' } } },
+});
+let bs = initialTransition(bare)[0];
+for (let i = 0; i < 10_000; i++) bs = transition(bare, bs, { type: 'go' })[0];
+const bareRun = time(() => {
+  for (let i = 0; i < steps; i++) bs = transition(bare, bs, { type: 'go' })[0];
+});
+const bareUs = (bareRun.ms * 1000) / Math.max(steps, 1);
+const ourUs = ((stepMs + feedMs) * 1000) / Math.max(steps, 1);
+console.log(
+  `  bare XState v5 step on this machine: ${bareUs.toFixed(1)} µs; a Firebreak step with model and feed is ${(ourUs / bareUs).toFixed(1)}× that (target: within 2×)`,
 );
 
 console.log('replay of a 200-decision run:');
