@@ -27,6 +27,7 @@ export const PUBLIC_ACTIONS: readonly Action[] = [
   'excuse',
   'justify',
   'bolster',
+  'unverified-claim',
 ];
 
 const HONEST: readonly Transparency[] = ['disclosing', 'partial'];

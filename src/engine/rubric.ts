@@ -52,6 +52,11 @@ export const TRANSPARENCY_ACTIONS = {
   denyTrueFault: -12,
   /** Refuting a false rumour with facts. */
   refuteRumour: 8,
+  /**
+   * Stating as fact what has not been verified: the story will have to change, and a company
+   * whose story changes loses the benefit of the doubt.
+   */
+  unverifiedClaim: -12,
   followUp: 4,
   prevention: 4,
   internalShare: 3,

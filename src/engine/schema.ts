@@ -100,6 +100,8 @@ export const ACTIONS = [
   'legal-only',
   'bolster',
   'correct-rumour',
+  /** States as fact what has not been checked (a conclusion, a figure, a promised time). */
+  'unverified-claim',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

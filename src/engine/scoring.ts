@@ -384,6 +384,17 @@ function scoreTransparency(ledger: Ledger, decisions: Decision[], rumour: boolea
         'transparency-sincerity',
         d,
       );
+    if (a.has('unverified-claim'))
+      ledger.add(
+        'transparency',
+        TRANSPARENCY_ACTIONS.unverifiedClaim,
+        {
+          en: 'Stated as fact what had not been verified: the story will have to change.',
+          ja: '確認していないことを事実として発表した：説明を後で変えざるを得なくなる。',
+        },
+        'verify-facts',
+        d,
+      );
     if (a.has('correct-rumour') && rumour && o.transparency !== 'denying')
       ledger.add(
         'transparency',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DIMENSIONS, findBestPath, playChoices, scoreRun, type ScoreCard } from '../../src/engine';
+import {
+  compileScenario,
+  DIMENSIONS,
+  findBestPath,
+  playChoices,
+  scoreRun,
+  type ScoreCard,
+} from '../../src/engine';
 import { fixture } from '../helpers/scenarios';
 
 const compiled = fixture('rubric');
@@ -49,6 +56,18 @@ describe('scoring rubric (one behaviour per test)', () => {
     const silent = score(['delete-own-silent', 'apologise']);
     expect(evidence(silent, 'no-concealment').some((e) => e.points < 0)).toBe(true);
     expect(silent.transparency).toBeLessThan(corrected.transparency);
+  });
+
+  it('stating an unverified claim as fact costs transparency, citing verify-facts', () => {
+    const scenario = structuredClone(compiled.scenario);
+    const apologise = scenario.nodes[0]!.choices.find((c) => c.id === 'apologise')!;
+    apologise.actions = [...apologise.actions, 'unverified-claim'];
+    const claimed = compileScenario(scenario);
+    const card = scoreRun(claimed, playChoices(claimed, ['apologise']).context.log);
+    expect(card.transparency).toBe(score(['apologise']).transparency - 12);
+    expect(
+      evidence(card, 'verify-facts').some((e) => e.dimension === 'transparency' && e.points < 0),
+    ).toBe(true);
   });
 
   it('never acknowledging publicly costs speed, transparency and tone', () => {
