@@ -82,7 +82,8 @@ describe('importing a scenario file', () => {
       'feed-drill.yaml',
       readFileSync('tests/component/fixtures/feed-drill.yaml', 'utf8'),
     );
-    expect(await screen.findByText('Imported “Feed drill”.')).toBeInTheDocument();
+    // The title is bidi-isolated (U+2068 … U+2069) so an override in it stays inside the quotes.
+    expect(await screen.findByText('Imported “\u2068Feed drill\u2069”.')).toBeInTheDocument();
     const card = screen.getByRole('article', { name: 'Feed drill' });
     expect(within(card).getByText('Imported')).toBeInTheDocument();
     expect((await t.repo.listScenarios()).scenarios.map((s) => s.id)).toEqual(['feed-drill']);
