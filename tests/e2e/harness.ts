@@ -44,3 +44,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
 }
+
+/**
+ * On the live screen, take the first choice at every decision until the run reaches its ending
+ * (at most 20 decisions), waiting for each next situation rather than for a fixed time.
+ */
+export async function playToEnding(page: Page): Promise<void> {
+  for (let i = 0; i < 20 && (await page.locator('button.choice').count()) > 0; i++) {
+    const before = await page.locator('#situation-h').textContent();
+    await page.locator('button.choice').first().click();
+    await page.waitForFunction(
+      (b) => document.querySelector('#situation-h')?.textContent !== b,
+      before,
+    );
+  }
+}

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './harness';
+import { launchBrowser, openPage, playToEnding } from './harness';
 
 const PORT = Number(process.env.FIREBREAK_OFFLINE_PORT ?? 4874);
 const SCENARIO = 'billing-error';
@@ -102,14 +102,7 @@ describe('offline', () => {
     await page.goto(`${url}/#/scenario/${SCENARIO}`);
     await page.locator('button.start').click();
     await page.locator('button.choice').first().waitFor();
-    for (let i = 0; i < 20 && (await page.locator('button.choice').count()) > 0; i++) {
-      const before = await page.locator('#situation-h').textContent();
-      await page.locator('button.choice').first().click();
-      await page.waitForFunction(
-        (b) => document.querySelector('#situation-h')?.textContent !== b,
-        before,
-      );
-    }
+    await playToEnding(page);
     await page.locator('.ending a.btn').click();
     await page.locator('.report').waitFor();
     expect(await page.locator('.report').textContent()).toMatch(/\S/);
