@@ -9,8 +9,9 @@ describe('briefing screen', () => {
   it('shows the situation, objectives and roles', async () => {
     const t = await makeApp([feedDrill()]);
     render(BriefingScreen, { props: { id: 'feed-drill' }, context: t.context });
-    await screen.findByRole('heading', { level: 1, name: 'Feed drill' });
-    expect(screen.getByText('Our own post is being criticised.')).toBeInTheDocument();
+    // The header comes from the library card at once; the rest once the scenario has loaded.
+    expect(screen.getByRole('heading', { level: 1, name: 'Feed drill' })).toBeInTheDocument();
+    expect(await screen.findByText('Our own post is being criticised.')).toBeInTheDocument();
     expect(screen.getByText('Own the mistake')).toBeInTheDocument();
     expect(screen.getByText('Social lead')).toBeInTheDocument();
   });
@@ -18,8 +19,7 @@ describe('briefing screen', () => {
   it('starts a run with the chosen mode, timer and team name, stored before the run opens', async () => {
     const t = await makeApp([feedDrill()]);
     render(BriefingScreen, { props: { id: 'feed-drill' }, context: t.context });
-    await screen.findByRole('heading', { level: 1, name: 'Feed drill' });
-    expect(screen.getByLabelText(/Learning/)).toBeChecked();
+    expect(await screen.findByLabelText(/Learning/)).toBeChecked();
     await fireEvent.click(screen.getByLabelText(/Assessment/));
     await fireEvent.click(screen.getByLabelText(/Real-time decision timer/));
     await fireEvent.input(screen.getByLabelText('Team or trainee name'), {

@@ -253,7 +253,7 @@ describe('team drill: roles, then vote and confidence on the live screen', () =>
     expect(second).toMatchObject({
       choiceId: 'case-by-case',
       team: { agreed: 5, voters: 5, confidence: 'high' },
-      rationale: '[sign-off: legal]',
+      signoff: ['legal'],
     });
     await vi.waitFor(() => expect(screen.getByLabelText(/Legal review/)).not.toBeChecked());
     cleanup();
@@ -265,7 +265,7 @@ describe('team drill: roles, then vote and confidence on the live screen', () =>
     expect(items[0]).toHaveTextContent('Split vote');
     expect(items[0]).toHaveTextContent('2 of 5 agreed');
     expect(items[1]).toHaveTextContent('Confident, but not the best call');
-    expect(items[1]).toHaveTextContent('[sign-off: legal]');
+    expect(items[1]).toHaveTextContent('waited 30 simulated min for sign-off (legal)');
     // Both are discussion questions too (first, so the hot-wash starts with them).
     const ackLabel = compiled.index.nodes.get('first-posts')!.choices[0]!;
     expect(ackLabel.id).toBe('ack-fast');
