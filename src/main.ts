@@ -1,16 +1,15 @@
-/** Entry point: open storage, build the app state, mount the root component. */
+/**
+ * Entry point: open storage, build the app state, mount the root component. zod's global settings
+ * (no JIT under our CSP) come first, with the storage module (`src/storage/zod-config.ts`).
+ */
+import './storage/zod-config';
 import { mount } from 'svelte';
-import { config as zodConfig } from 'zod';
 import { catalog, loaders } from 'virtual:scenario-catalog';
 import { registerOfflineSupport } from './offline';
 import { claimRun, openRepository } from './storage';
 import { AppState } from './ui/app-state.svelte';
 import App from './ui/App.svelte';
 import './ui/styles/global.css';
-
-// zod probes `new Function` to decide whether to JIT its validators; under our CSP that probe is
-// reported as a violation even though zod catches it. Validation works the same without the JIT.
-zodConfig({ jitless: true });
 
 const app = new AppState({ openRepository, claimRun, source: { catalog, loaders } });
 const target = document.getElementById('app');

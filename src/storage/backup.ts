@@ -19,7 +19,7 @@
  * - Quarantined records in a backup are not imported (they are damaged); the report counts them.
  * - A file holding one bare run record (not wrapped in a backup) is imported as that run.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatIssues } from './envelope';
 import { migrate, MigrationError } from './migrations';
 import { RECORD_SCHEMAS, type RecordData, type RecordKind } from './record-schemas';
@@ -31,13 +31,13 @@ export const BACKUP_SCHEMA_VERSION = RECORD_SCHEMA_VERSION;
 
 const BackupShape = z.object({
   kind: z.literal('firebreak-backup'),
-  schemaVersion: z.number().int().positive(),
-  appVersion: z.string().max(100),
-  exportedAt: z.number().finite(),
-  runs: z.array(z.unknown()).max(100_000),
-  scenarios: z.array(z.unknown()).max(10_000),
+  schemaVersion: z.int().check(z.positive()),
+  appVersion: z.string().check(z.maxLength(100)),
+  exportedAt: z.number(),
+  runs: z.array(z.unknown()).check(z.maxLength(100_000)),
+  scenarios: z.array(z.unknown()).check(z.maxLength(10_000)),
   settings: z.unknown(),
-  quarantined: z.array(z.unknown()).optional(),
+  quarantined: z.optional(z.array(z.unknown())),
 });
 
 /** A backup file after validation: the records that passed, and a problem line for each that did not. */

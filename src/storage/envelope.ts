@@ -2,7 +2,7 @@
  * Versioned envelopes: every record is stored as `{ schemaVersion, appVersion, savedAt, kind, data }`
  * so a later app version knows what it is reading, migrates it, and validates it before use.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { migrate, MigrationError, MIGRATIONS, type MigrationTable } from './migrations';
 import { RECORD_SCHEMAS, type RecordData, type RecordKind } from './record-schemas';
 import { APP_VERSION, RECORD_SCHEMA_VERSION } from './version';
@@ -19,9 +19,9 @@ export interface Envelope<K extends RecordKind = RecordKind> {
 
 /** The envelope's own shape; `data` is checked separately, after migration. */
 const EnvelopeShape = z.object({
-  schemaVersion: z.number().int().positive(),
-  appVersion: z.string().max(100),
-  savedAt: z.number().finite(),
+  schemaVersion: z.int().check(z.positive()),
+  appVersion: z.string().check(z.maxLength(100)),
+  savedAt: z.number(),
   kind: z.enum(['run', 'scenario', 'settings']),
   data: z.unknown(),
 });
@@ -114,7 +114,7 @@ export function validateData<K extends RecordKind>(
 }
 
 /** zod issues as one readable line, each with the path of the bad field (first three only). */
-export function formatIssues(error: z.ZodError): string {
+export function formatIssues(error: z.core.$ZodError): string {
   const issues = error.issues.slice(0, 3).map((issue) => {
     const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(record)';
     return `${path}: ${issue.message}`;

@@ -1,5 +1,6 @@
 /**
- * zod schemas of the records as they are stored at the current `RECORD_SCHEMA_VERSION`. Everything
+ * zod schemas (`zod/mini`: these load with the first screen, and mini's functional API lets the
+ * bundler drop what they do not use) of the records as they are stored at the current `RECORD_SCHEMA_VERSION`. Everything
  * read back from IndexedDB or from a backup file goes through these before the app sees it: a
  * record written by a buggy build, edited by hand or damaged on disk is caught here, not in a
  * screen.
@@ -8,7 +9,7 @@
  * migration from the old shape in `migrations.ts`, and change these to the new shape.
  */
 import './zod-config';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Locale, Outcome, SignoffRole } from '../engine';
 import type { Settings, StoredRun, StoredScenario } from './types';
 
@@ -37,31 +38,35 @@ void _enumsComplete;
  */
 export const MAX_STORED_SCENARIO_CHARS = 8 * 1024 * 1024;
 
-const Timestamp = z.number().finite();
-const Text = z.string().max(10_000);
-const RecordId = z.string().min(1).max(200);
+// zod 4 numbers already reject Infinity and NaN.
+const Timestamp = z.number();
+const Text = z.string().check(z.maxLength(10_000));
+const RecordId = z.string().check(z.minLength(1), z.maxLength(200));
+const Count = z.int().check(z.nonnegative());
+/** A short id from a scenario (node, choice, inject). */
+const ShortId = z.string().check(z.minLength(1), z.maxLength(64));
 
 const TeamInputSchema = z.object({
-  agreed: z.number().int().nonnegative().optional(),
-  voters: z.number().int().nonnegative().optional(),
-  confidence: z.enum(['low', 'medium', 'high']).optional(),
+  agreed: z.optional(Count),
+  voters: z.optional(Count),
+  confidence: z.optional(z.enum(['low', 'medium', 'high'])),
 });
 
 /** One run event; mirrors `RunEvent` in `src/engine/run-types.ts`. */
 export const RunEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('choice.select'),
-    choiceId: z.string().min(1).max(64),
+    choiceId: ShortId,
     at: Timestamp,
-    rationale: Text.optional(),
-    team: TeamInputSchema.optional(),
-    signoff: z.array(z.enum(SIGNOFF_ROLES)).max(SIGNOFF_ROLES.length).optional(),
+    rationale: z.optional(Text),
+    team: z.optional(TeamInputSchema),
+    signoff: z.optional(z.array(z.enum(SIGNOFF_ROLES)).check(z.maxLength(SIGNOFF_ROLES.length))),
   }),
   z.object({ type: z.literal('clock.deadline'), at: Timestamp }),
   z.object({ type: z.literal('clock.pause'), at: Timestamp }),
   z.object({ type: z.literal('clock.resume'), at: Timestamp }),
-  z.object({ type: z.literal('clock.extend'), seconds: z.number().finite(), at: Timestamp }),
-  z.object({ type: z.literal('inject.push'), injectId: z.string().min(1).max(64), at: Timestamp }),
+  z.object({ type: z.literal('clock.extend'), seconds: z.number(), at: Timestamp }),
+  z.object({ type: z.literal('inject.push'), injectId: ShortId, at: Timestamp }),
   z.object({ type: z.literal('clock.rearm'), at: Timestamp }),
   z.object({ type: z.literal('run.rewind'), at: Timestamp }),
 ]);
@@ -69,61 +74,64 @@ export const RunEventSchema = z.discriminatedUnion('type', [
 /** An observer note; mirrors `ObserverNote` in `src/engine/run-types.ts`. */
 export const ObserverNoteSchema = z.object({
   id: RecordId,
-  nodeId: z.string().min(1).max(64),
-  clock: z.number().finite(),
+  nodeId: ShortId,
+  clock: z.number(),
   at: Timestamp,
   tag: z.enum(['strength', 'improvement', 'question']),
   text: Text,
 });
 
 export const RunInputSchema = z.object({
-  seed: z.number().int(),
+  seed: z.int(),
   timer: z.boolean(),
   startedAt: Timestamp,
 });
 
-const Score = z.number().min(0).max(100);
+const Hash = z.string().check(z.minLength(1), z.maxLength(128));
+const Name = z.string().check(z.maxLength(200));
+const ScenarioText = z.string().check(z.maxLength(MAX_STORED_SCENARIO_CHARS));
+const Score = z.number().check(z.gte(0), z.lte(100));
 
 export const StoredRunSchema = z.object({
   id: RecordId,
-  scenarioId: z.string().min(1).max(64),
-  scenarioHash: z.string().min(1).max(128),
-  scenarioVersion: z.number().int().nonnegative(),
-  scenarioText: z.string().max(MAX_STORED_SCENARIO_CHARS),
+  scenarioId: ShortId,
+  scenarioHash: Hash,
+  scenarioVersion: Count,
+  scenarioText: ScenarioText,
   input: RunInputSchema,
-  events: z.array(RunEventSchema).max(10_000),
+  events: z.array(RunEventSchema).check(z.maxLength(10_000)),
   mode: z.enum(['learning', 'assessment']),
-  team: z.string().max(200),
-  participants: z.array(z.string().max(200)).max(100),
+  team: Name,
+  participants: z.array(Name).check(z.maxLength(100)),
   locale: z.enum(LOCALES),
   status: z.enum(['active', 'finished']),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  notes: z.array(ObserverNoteSchema).max(1000).optional(),
-  result: z
-    .object({
+  notes: z.optional(z.array(ObserverNoteSchema).check(z.maxLength(1000))),
+  result: z.optional(
+    z.object({
       overall: Score,
       grade: z.enum(['A', 'B', 'C', 'D', 'E']),
-      outcome: z.enum(OUTCOMES).nullable(),
+      outcome: z.nullable(z.enum(OUTCOMES)),
       speed: Score,
       transparency: Score,
       tone: Score,
       strategyFit: Score,
-    })
-    .optional(),
+    }),
+  ),
 });
 
 export const StoredScenarioSchema = z.object({
-  id: z.string().min(1).max(200),
-  fileName: z.string().max(500),
-  text: z.string().max(MAX_STORED_SCENARIO_CHARS),
-  hash: z.string().min(1).max(128),
+  id: RecordId,
+  fileName: z.string().check(z.maxLength(500)),
+  text: ScenarioText,
+  hash: Hash,
   importedAt: Timestamp,
 });
 
 export const SettingsSchema = z.object({
-  locale: z.enum(LOCALES).nullable(),
-  persisted: z.boolean().nullable(),
+  locale: z.nullable(z.enum(LOCALES)),
+  persisted: z.nullable(z.boolean()),
 });
 
 /** The kinds of record the repository stores, each with its schema. */

@@ -4,7 +4,11 @@
  * app's Content-Security-Policy forbids eval, so the probe is reported as a CSP violation even
  * though zod catches the error. The setting is global (shared by the engine's schemas), and must
  * run before the first `z.object(...)` anywhere in the page.
+ *
+ * `zod/mini` loads no error messages by default; the English ones make a quarantined record's
+ * report readable ("Too big: expected string to have <=200 characters", not "Invalid input").
  */
-import { z } from 'zod';
+import { config } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
-z.config({ jitless: true });
+config({ jitless: true, ...en() });

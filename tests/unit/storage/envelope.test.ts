@@ -54,6 +54,15 @@ describe('envelopes', () => {
     if (!opened.ok) expect(opened.reason).toMatch(/^invalid run record: events\.0\./);
   });
 
+  it('says in words what is wrong with the field, not just "invalid input"', () => {
+    const checked = validateData('settings', { locale: 'fr', persisted: 3 });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(checked.reason).toContain('locale: Invalid option: expected one of "ja"|"en"');
+      expect(checked.reason).toContain('persisted: Invalid input: expected boolean');
+    }
+  });
+
   it('flags a record from a newer app version instead of treating it as damaged', () => {
     const opened = openEnvelope(
       {
