@@ -3,10 +3,10 @@
  * decision timer. Components call `choose()` / `deadline()`; this module turns them into engine
  * events stamped by the injected clock, **saves the event before showing the decision as made**,
  * and re-arms the timer from the absolute deadline kept in the snapshot (so a reload re-arms it).
+ * The save, the lease and the timer come from `RunSession`, shared with the facilitator's console.
  */
 import {
   replayRun,
-  scoreRun,
   stepRun,
   viewRun,
   type CompiledScenario,
@@ -15,8 +15,9 @@ import {
   type RunView,
 } from '../engine';
 import type { RunLease, StoredRun } from '../storage/types';
-import { asStorageError, type AppState } from './app-state.svelte';
+import type { AppState } from './app-state.svelte';
 import { diffFeed, NO_CHANGE, type FeedDiff } from './feed-diff';
+import { appendEvent, RunSession } from './run-session.svelte';
 import { selectEvent, type DecisionDetails } from './team/select-event';
 
 /** Seconds-left marks at which the countdown is announced to screen readers (not every second). */
@@ -36,63 +37,23 @@ export function newSeed(): number {
   return buf[0]!;
 }
 
-/** The summary a finished run keeps for the history list. */
-export function resultOf(compiled: CompiledScenario, snapshot: RunSnapshot): StoredRun['result'] {
-  const s = scoreRun(compiled, snapshot.context.log);
-  return {
-    overall: s.overall,
-    grade: s.grade,
-    outcome: s.outcome,
-    speed: s.speed,
-    transparency: s.transparency,
-    tone: s.tone,
-    strategyFit: s.strategyFit,
-  };
-}
-
-export class RunController {
-  run = $state.raw<StoredRun>() as StoredRun;
+export class RunController extends RunSession {
   snapshot = $state.raw<RunSnapshot>() as RunSnapshot;
   view: RunView = $derived.by(() => viewRun(this.compiled, this.snapshot));
-  role = $state<'driver' | 'viewer'>('driver');
-  /** True while a decision is being written; choices are disabled meanwhile. */
-  saving = $state(false);
-  /** Real time, refreshed every second while a deadline runs (drives the countdown display). */
-  now = $state(0);
   /** Feed items that appeared and were deleted with the last decision (animated and announced). */
   feedChange = $state.raw<FeedDiff>(NO_CHANGE);
   /** The event that could not be saved, kept in memory until a retry succeeds. */
   unsaved = $state.raw<{ run: StoredRun; next: RunSnapshot } | null>(null);
 
-  private timer: unknown = null;
-  private ticker: unknown = null;
-  private unsubscribe: (() => void)[] = [];
-  private disposed = false;
-
   constructor(
-    private readonly app: AppState,
+    app: AppState,
     readonly compiled: CompiledScenario,
     run: StoredRun,
-    private readonly lease: RunLease | null = null,
+    lease: RunLease | null = null,
   ) {
-    this.run = run;
+    super(app, run, lease);
     this.snapshot = replayRun(compiled, run.input, run.events);
-    this.now = app.clock.now();
-    if (lease) {
-      this.role = lease.role;
-      this.unsubscribe.push(
-        lease.onRoleChange((role) => {
-          this.role = role;
-          this.arm();
-        }),
-        lease.onRemoteUpdate(() => void this.reload()),
-      );
-    }
     this.arm();
-  }
-
-  get readOnly(): boolean {
-    return this.role === 'viewer';
   }
 
   /** Seconds until the current deadline, or null when no deadline runs. */
@@ -133,34 +94,31 @@ export class RunController {
     await this.persist(pending.run, pending.next);
   }
 
-  dispose(): void {
-    this.disposed = true;
-    this.clearTimers();
-    for (const u of this.unsubscribe) u();
-    this.lease?.release();
+  protected shownSnapshot(): RunSnapshot {
+    return this.snapshot;
+  }
+
+  protected deadlinePassed(): void {
+    void this.deadline();
+  }
+
+  protected reloaded(fresh: StoredRun): void {
+    this.snapshot = replayRun(this.compiled, fresh.input, fresh.events);
   }
 
   private async commit(event: RunEvent): Promise<void> {
     if (this.readOnly || this.saving || this.unsaved || this.snapshot.status === 'done') return;
     const next = stepRun(this.compiled, this.snapshot, event);
     if (next === this.snapshot) return;
-    const ended = next.status === 'done';
-    const run: StoredRun = {
-      ...this.run,
-      events: [...this.run.events, event],
-      updatedAt: this.app.clock.now(),
-      status: ended ? 'finished' : 'active',
-      ...(ended ? { result: resultOf(this.compiled, next) } : {}),
-    };
-    await this.persist(run, next);
+    await this.persist(
+      appendEvent(this.compiled, this.run, event, next, this.app.clock.now()),
+      next,
+    );
   }
 
   private async persist(run: StoredRun, next: RunSnapshot): Promise<void> {
-    this.saving = true;
-    try {
-      await this.app.saveRun(run);
-    } catch (err) {
-      const error = asStorageError(err);
+    const error = await this.store(run);
+    if (error) {
       this.unsaved = { run, next };
       this.app.problem = {
         kind: 'write-failed',
@@ -169,63 +127,15 @@ export class RunController {
         exportData: () => this.app.exportRun(run),
       };
       return;
-    } finally {
-      this.saving = false;
     }
     if (this.unsaved) {
       this.unsaved = null;
       if (this.app.problem?.kind === 'write-failed') this.app.problem = null;
     }
-    this.lease?.notifySaved();
     const before = this.view.feed;
     this.run = run;
     this.snapshot = next;
     this.feedChange = diffFeed(before, this.view.feed);
     this.arm();
-  }
-
-  /** Another tab saved this run: rebuild from storage. */
-  private async reload(): Promise<void> {
-    try {
-      const fresh = await this.app.getRun(this.run.id);
-      if (!fresh || this.disposed) return;
-      this.run = fresh;
-      this.snapshot = replayRun(this.compiled, fresh.input, fresh.events);
-      this.arm();
-    } catch (err) {
-      this.app.report(err);
-    }
-  }
-
-  private clearTimers(): void {
-    if (this.timer !== null) this.app.clock.clearTimeout(this.timer);
-    if (this.ticker !== null) this.app.clock.clearTimeout(this.ticker);
-    this.timer = this.ticker = null;
-  }
-
-  /** (Re)arm the deadline timer from the snapshot's absolute deadline; only the driving tab fires it. */
-  private arm(): void {
-    this.clearTimers();
-    if (this.disposed) return;
-    const clock = this.app.clock;
-    this.now = clock.now();
-    const { deadlineAt, pausedAt } = this.snapshot.context;
-    if (deadlineAt === null || pausedAt !== null || this.snapshot.status === 'done') return;
-    if (this.readOnly) return;
-    this.timer = clock.setTimeout(
-      () => {
-        this.timer = null;
-        this.now = clock.now();
-        void this.deadline();
-      },
-      Math.max(0, deadlineAt - clock.now()),
-    );
-    const tick = () => {
-      this.now = clock.now();
-      // Align ticks to whole seconds before the deadline, so the display never skips a number.
-      const ms = (deadlineAt - this.now) % 1000 || 1000;
-      this.ticker = clock.setTimeout(tick, ms);
-    };
-    this.ticker = clock.setTimeout(tick, (deadlineAt - this.now) % 1000 || 1000);
   }
 }

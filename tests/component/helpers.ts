@@ -12,7 +12,7 @@ import {
 import { AppState, APP_CONTEXT_KEY } from '../../src/ui/app-state.svelte';
 import { createManualClock } from '../../src/ui/clock';
 import { i18n } from '../../src/ui/i18n/index.svelte';
-import { resultOf } from '../../src/ui/run-controller.svelte';
+import { resultOf } from '../../src/ui/run-session.svelte';
 import { createRun } from '../../src/ui/run-factory';
 
 // jsdom has no ResizeObserver (Svelte's bind:clientWidth uses it); a no-op one keeps the default size.

@@ -3,7 +3,8 @@
  * (rewinds stay on record), the real-time decision timer, observer notes, feedback reveal and the
  * hot-wash. Like the trainee's run controller it **saves each event through the repository before
  * showing it** — and only then publishes the projector's state, so the presenter never shows a
- * decision that was not stored.
+ * decision that was not stored. The save, the lease and the timer come from `RunSession`, shared
+ * with the trainee's run controller.
  */
 import {
   replayWithHistory,
@@ -14,12 +15,13 @@ import {
   type ObserverNote,
   type ReplayResult,
   type RunEvent,
+  type RunSnapshot,
   type RunView,
 } from '../../engine';
 import type { RunLease, StoredRun } from '../../storage/types';
-import { asStorageError, type AppState } from '../app-state.svelte';
+import type { AppState } from '../app-state.svelte';
 import { debriefOf } from '../debrief-loader';
-import { resultOf } from '../run-controller.svelte';
+import { appendEvent, RunSession } from '../run-session.svelte';
 import { selectEvent, type DecisionDetails } from '../team/select-event';
 import { createNote, newNoteId } from './notes';
 import { presenterState, type PresenterState } from './presenter-state';
@@ -38,20 +40,15 @@ export function startPaused(run: StoredRun): StoredRun {
   return { ...run, events: [{ type: 'clock.pause', at: run.input.startedAt }] };
 }
 
-export class ConsoleController {
-  run = $state.raw<StoredRun>() as StoredRun;
+export class ConsoleController extends RunSession {
   replay = $state.raw<ReplayResult>() as ReplayResult;
   view: RunView = $derived.by(() => viewRun(this.compiled, this.replay.snapshot));
-  role = $state<'driver' | 'viewer'>('driver');
-  saving = $state(false);
   /** The last failed save, shown in place (nothing is applied or broadcast when a save fails). */
   error = $state<string | null>(null);
   /** The facilitator revealed the feedback on the last decision to the projector. */
   revealed = $state(false);
   /** The hot-wash question on the projector, or null when not in hot-wash. */
   hotwashIndex = $state<number | null>(null);
-  /** Real time, refreshed every second while a deadline runs. */
-  now = $state(0);
 
   /** The debrief with observer notes and rewinds, once the run has ended. */
   debrief: Debrief | null = $derived.by(() =>
@@ -71,37 +68,16 @@ export class ConsoleController {
     });
   });
 
-  private timer: unknown = null;
-  private ticker: unknown = null;
-  private unsubscribe: (() => void)[] = [];
-  private disposed = false;
-
   constructor(
-    private readonly app: AppState,
+    app: AppState,
     readonly compiled: CompiledScenario,
     run: StoredRun,
     private readonly options: { lease?: RunLease | null; link?: ConsoleLink | null } = {},
   ) {
-    this.run = run;
+    super(app, run, options.lease ?? null);
     this.replay = replayWithHistory(compiled, run.input, run.events);
-    this.now = app.clock.now();
-    const lease = options.lease;
-    if (lease) {
-      this.role = lease.role;
-      this.unsubscribe.push(
-        lease.onRoleChange((role) => {
-          this.role = role;
-          this.arm();
-        }),
-        lease.onRemoteUpdate(() => void this.reload()),
-      );
-    }
     this.arm();
     this.publish();
-  }
-
-  get readOnly(): boolean {
-    return this.role === 'viewer';
   }
 
   get waiting(): boolean {
@@ -180,11 +156,17 @@ export class ConsoleController {
     this.options.link?.publish($state.snapshot(this.presenter) as PresenterState);
   }
 
-  dispose(): void {
-    this.disposed = true;
-    this.clearTimers();
-    for (const u of this.unsubscribe) u();
-    this.options.lease?.release();
+  protected shownSnapshot(): RunSnapshot {
+    return this.replay.snapshot;
+  }
+
+  protected deadlinePassed(): void {
+    void this.commit({ type: 'clock.deadline', at: this.app.clock.now() });
+  }
+
+  protected reloaded(fresh: StoredRun): void {
+    this.replay = replayWithHistory(this.compiled, fresh.input, fresh.events);
+    this.publish();
   }
 
   private async commit(event: RunEvent): Promise<boolean> {
@@ -202,14 +184,7 @@ export class ConsoleController {
       return false;
     }
     const ended = replay.snapshot.status === 'done';
-    const { result: _old, ...rest } = this.run;
-    const run: StoredRun = {
-      ...rest,
-      events: [...this.run.events, event],
-      updatedAt: this.app.clock.now(),
-      status: ended ? 'finished' : 'active',
-      ...(ended ? { result: resultOf(this.compiled, replay.snapshot) } : {}),
-    };
+    const run = appendEvent(this.compiled, this.run, event, replay.snapshot, this.app.clock.now());
     const decided =
       event.type === 'choice.select' ||
       event.type === 'clock.deadline' ||
@@ -226,62 +201,10 @@ export class ConsoleController {
   }
 
   private async save(run: StoredRun): Promise<boolean> {
-    this.saving = true;
-    try {
-      await this.app.saveRun(run);
-    } catch (err) {
-      this.error = asStorageError(err).message;
-      return false;
-    } finally {
-      this.saving = false;
-    }
-    this.error = null;
+    const error = await this.store(run);
+    this.error = error?.message ?? null;
+    if (error) return false;
     this.run = run;
-    this.options.lease?.notifySaved();
     return true;
-  }
-
-  /** Another tab saved this run: rebuild from storage. */
-  private async reload(): Promise<void> {
-    try {
-      const fresh = await this.app.getRun(this.run.id);
-      if (!fresh || this.disposed) return;
-      this.run = fresh;
-      this.replay = replayWithHistory(this.compiled, fresh.input, fresh.events);
-      this.arm();
-      this.publish();
-    } catch (err) {
-      this.app.report(err);
-    }
-  }
-
-  private clearTimers(): void {
-    if (this.timer !== null) this.app.clock.clearTimeout(this.timer);
-    if (this.ticker !== null) this.app.clock.clearTimeout(this.ticker);
-    this.timer = this.ticker = null;
-  }
-
-  /** (Re)arm the deadline timer from the snapshot's absolute deadline; frozen while paused. */
-  private arm(): void {
-    this.clearTimers();
-    if (this.disposed) return;
-    const clock = this.app.clock;
-    this.now = clock.now();
-    const { deadlineAt, pausedAt } = this.replay.snapshot.context;
-    if (deadlineAt === null || pausedAt !== null || this.replay.snapshot.status === 'done') return;
-    if (this.readOnly) return;
-    this.timer = clock.setTimeout(
-      () => {
-        this.timer = null;
-        this.now = clock.now();
-        void this.commit({ type: 'clock.deadline', at: clock.now() });
-      },
-      Math.max(0, deadlineAt - clock.now()),
-    );
-    const tick = () => {
-      this.now = clock.now();
-      this.ticker = clock.setTimeout(tick, (deadlineAt - this.now) % 1000 || 1000);
-    };
-    this.ticker = clock.setTimeout(tick, (deadlineAt - this.now) % 1000 || 1000);
   }
 }
