@@ -4,8 +4,14 @@
  * on use; when the probe fails the app gets the memory repository and a reason to show.
  */
 import { createMemoryRepository } from './memory';
+import { errorKind } from './errors';
 import { createRepository } from './repository';
-import { openLocalforageStores, type LocalforageLike, type StoreName } from './stores';
+import {
+  openLocalforageStores,
+  type KeyValueStore,
+  type LocalforageLike,
+  type StoreName,
+} from './stores';
 import type { FirebreakRepository } from './types';
 
 /** The key the probe writes and removes; it never collides with the settings record. */
@@ -34,16 +40,7 @@ export async function openPersistentRepository(
   });
   try {
     const stores = await Promise.race([openLocalforageStores(options.createInstance), timeout]);
-    await Promise.race([
-      (async () => {
-        const stamp = Date.now();
-        await stores.settings.set(PROBE_KEY, stamp);
-        if ((await stores.settings.get(PROBE_KEY)) !== stamp)
-          throw new Error('the test write did not read back');
-        await stores.settings.remove(PROBE_KEY);
-      })(),
-      timeout,
-    ]);
+    await Promise.race([probe(stores.settings), timeout]);
     return createRepository(stores, {
       mode: 'persistent',
       ...(options.now ? { now: options.now } : {}),
@@ -51,6 +48,23 @@ export async function openPersistentRepository(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Write, read back and remove a probe value. A full disk is not a broken store: what is already
+ * saved still reads, so a quota error here opens the real repository anyway (falling back to memory
+ * would hide every saved run), and the first save that does not fit reports "storage is full".
+ */
+async function probe(store: KeyValueStore): Promise<void> {
+  const stamp = Date.now();
+  try {
+    await store.set(PROBE_KEY, stamp);
+  } catch (err) {
+    if (errorKind(err) === 'quota') return;
+    throw err;
+  }
+  if ((await store.get(PROBE_KEY)) !== stamp) throw new Error('the test write did not read back');
+  await store.remove(PROBE_KEY);
 }
 
 const REASONS = {

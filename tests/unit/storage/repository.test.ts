@@ -293,11 +293,11 @@ describe('openRepository', () => {
     warn.mockRestore();
   });
 
-  it('falls back when the test write fails (private mode / full disk at start)', async () => {
+  it('falls back when the test write is refused (private mode, storage turned off)', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const driver = failingDriver(
       freshDbName(),
-      () => new DOMException('full', 'QuotaExceededError'),
+      () => new DOMException('denied', 'InvalidStateError'),
       ['settings'],
     );
     driver.arm();
@@ -305,6 +305,21 @@ describe('openRepository', () => {
     expect(repo.mode).toBe('memory');
     expect(repo.fallbackReason).toMatch(/refused to save/);
     warn.mockRestore();
+  });
+
+  it('keeps saved runs readable when the disk is already full at start; the next save says so', async () => {
+    const db = freshDbName();
+    const driver = failingDriver(db, () => new DOMException('full', 'QuotaExceededError'), [
+      'settings',
+      'runs',
+    ]);
+    const before = await openRepository({ createInstance: driver.create });
+    await before.saveRun(makeRun('saved'));
+    driver.arm();
+    const repo = await openRepository({ createInstance: driver.create });
+    expect(repo.mode).toBe('persistent');
+    expect((await repo.listRuns()).runs.map((r) => r.id)).toEqual(['saved']);
+    await expect(repo.saveRun(makeRun('new'))).rejects.toMatchObject({ kind: 'quota' });
   });
 
   it('falls back when opening hangs (database blocked by another tab)', async () => {
