@@ -28,10 +28,12 @@ describe('roles and private briefs', () => {
     expect(visibleBriefs()).toEqual([]);
 
     await fireEvent.click(
-      screen.getByRole('button', { name: /Hand the device to Aiko \(Legal\)/ }),
+      screen.getByRole('button', { name: /Hand the device to Aiko \(\u2068Legal\u2069\)/ }),
     );
     // The hand-over screen names the role but shows no brief until the person confirms.
-    expect(screen.getByText('Only the Legal should look at the screen now.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Only the \u2068Legal\u2069 should look at the screen now.'),
+    ).toBeInTheDocument();
     expect(visibleBriefs()).toEqual([]);
 
     await fireEvent.click(screen.getByRole('button', { name: 'I am Aiko: show my brief' }));

@@ -195,7 +195,9 @@ describe('team drill: roles, then vote and confidence on the live screen', () =>
     expect(roleSelect).toHaveValue(roles[0]!.id);
     await fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Ben' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
-    expect(screen.getByRole('button', { name: /Hand the device to Aiko \(Legal\)/ })).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: /Hand the device to Aiko \(\u2068Legal\u2069\)/ }),
+    ).toBeEnabled();
     expect(screen.getByRole('button', { name: /Hand the device to Ben/ })).toBeEnabled();
     for (const r of roles) expect(document.body).not.toHaveTextContent(r.brief.en!);
 
