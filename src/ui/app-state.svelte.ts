@@ -239,13 +239,19 @@ export class AppState {
     return cached;
   }
 
+  /** The library still has the run's scenario, but edited since the run started (its hash differs). */
+  scenarioChanged(run: StoredRun): boolean {
+    const entry = this.library.find((e) => e.id === run.scenarioId);
+    return !!entry && entry.hash !== run.scenarioHash;
+  }
+
   /**
    * The scenario a stored run was played on: the current one when its hash still matches, else the
    * text stored with the run (so an edited scenario never breaks an old run's replay).
    */
   async compiledForRun(run: StoredRun): Promise<CompiledScenario> {
-    const inLibrary = this.library.find((e) => e.id === run.scenarioId);
-    if (inLibrary && inLibrary.hash === run.scenarioHash) return this.compiled(run.scenarioId);
+    const inLibrary = this.library.some((e) => e.id === run.scenarioId);
+    if (inLibrary && !this.scenarioChanged(run)) return this.compiled(run.scenarioId);
     const engine = await loadImporter();
     const loaded = engine.loadScenario(run.scenarioText, `${run.scenarioId} (stored with the run)`);
     if (!loaded.ok) throw new Error(loaded.problems.map(engine.formatProblem).join('\n'));

@@ -165,4 +165,25 @@ describe('live crisis screen', () => {
     ).toBeInTheDocument();
     expect(choiceButton(/Ignore it/)).toBeDisabled();
   });
+
+  it('a run started on an earlier version of the scenario says so, and plays on that version', async () => {
+    const t = await makeApp([feedDrill()]);
+    const run = await storeRun(t, feedDrill(), { id: 'r9' });
+    await t.app.saveRun({ ...run, scenarioHash: 'an-earlier-version' });
+    render(LiveScreen, { props: { runId: run.id }, context: t.context });
+    await screen.findByRole('heading', { level: 1, name: 'The flare-up' });
+    expect(screen.getByText(/This scenario has been updated since the run started/)).toBeVisible();
+    expect(choiceButton(/Ignore it/)).toBeEnabled();
+  });
+
+  it('an unknown run id says the run does not exist', async () => {
+    const t = await makeApp([feedDrill()]);
+    render(LiveScreen, { props: { runId: 'nope' }, context: t.context });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Back to the scenarios' })).toHaveAttribute(
+      'href',
+      '#/',
+    );
+    expect(screen.queryByText(/has been updated/)).not.toBeInTheDocument();
+  });
 });

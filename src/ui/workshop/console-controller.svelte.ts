@@ -68,6 +68,7 @@ export class ConsoleController extends RunSession {
     });
   });
 
+  /** The lease and the link are handed over: `dispose()` releases the one and closes the other. */
   constructor(
     app: AppState,
     readonly compiled: CompiledScenario,
@@ -154,6 +155,11 @@ export class ConsoleController extends RunSession {
   /** Send the projector the current state. */
   publish(): void {
     this.options.link?.publish($state.snapshot(this.presenter) as PresenterState);
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.options.link?.close();
   }
 
   protected shownSnapshot(): RunSnapshot {
