@@ -4,7 +4,7 @@
  * scenario. Built-in scenarios stay small enough (a few thousand runs) for exhaustive search.
  */
 import type { ScoreCard } from './debrief-types';
-import { walkRuns } from './paths';
+import { playChoices, walkRuns } from './paths';
 import type { CompiledScenario } from './run';
 import type { Outcome } from './schema';
 import { scoreRun } from './scoring';
@@ -64,4 +64,14 @@ export function findWorstPath(compiled: CompiledScenario): ScoredPath {
   const all = scoreAllPaths(compiled);
   if (all.length === 0) throw new Error(`scenario "${compiled.scenario.id}" has no complete path`);
   return all[all.length - 1]!;
+}
+
+/**
+ * Node id → the choice the best path makes there, for each node it passes through (the answer key
+ * and the workshop comparison mark it). Read from the best path played through the machine, so a
+ * branch taken on the way leads to the node the trainee would really reach.
+ */
+export function bestChoicesByNode(compiled: CompiledScenario): Map<string, string> {
+  const { log } = playChoices(compiled, findBestPath(compiled).choices).context;
+  return new Map(log.map((e) => [e.nodeId, e.choiceId]));
 }

@@ -55,6 +55,7 @@ export { hashString, seededRandom, contentHash } from './random';
 export * from './debrief-types';
 export { scoreRun } from './scoring';
 export {
+  bestChoicesByNode,
   findBestPath,
   findWorstPath,
   scoreAllPaths,

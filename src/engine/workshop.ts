@@ -3,7 +3,7 @@
  * team's path and scores side by side, where the paths diverged, and the weak points most teams
  * shared. Pure: (scenario, team runs) → WorkshopComparison; rendered to Markdown for the report.
  */
-import { findBestPath } from './best-path';
+import { bestChoicesByNode, findBestPath } from './best-path';
 import type { BiText, Dimension, ScoreCard } from './debrief-types';
 import { DIMENSIONS } from './debrief-types';
 import { escapeMarkdown } from './debrief-markdown';
@@ -73,17 +73,7 @@ export function compareRuns(
   runs: readonly TeamRun[],
 ): WorkshopComparison {
   const best = findBestPath(compiled);
-  const bestLog = new Map<string, string>();
-  {
-    // Node → best choice, from the best path's decisions.
-    let node = compiled.scenario.start;
-    for (const choiceId of best.choices) {
-      bestLog.set(node, choiceId);
-      const o = compiled.index.outcomes.get(node)?.get(choiceId);
-      if (!o) break;
-      node = o.outcome.next;
-    }
-  }
+  const bestChoice = bestChoicesByNode(compiled);
   const scored = runs.map((r) => ({ run: r, score: scoreRun(compiled, r.snapshot.context.log) }));
   const teams: TeamResult[] = scored.map(({ run, score }) => ({
     team: run.team,
@@ -118,7 +108,7 @@ export function compareRuns(
         teams: who,
       })),
       diverged: choices.size > 1,
-      bestChoiceId: bestLog.get(nodeId) ?? null,
+      bestChoiceId: bestChoice.get(nodeId) ?? null,
     }));
 
   let firstDivergence: number | null = null;

@@ -3,7 +3,6 @@
  * path takes there. Shown on the console only — `presenter-state.ts` never carries any of it.
  */
 import {
-  findBestPath,
   PRINCIPLE_INFO,
   type CompiledScenario,
   type LocalText,
@@ -11,6 +10,9 @@ import {
   type Tone,
   type Transparency,
 } from '../../engine';
+
+/** Node id → the best path's choice there; `answerKey()` marks it. The engine finds it. */
+export { bestChoicesByNode as bestChoices } from '../../engine';
 
 const TRANSPARENCY_TEXT: Record<Transparency, Required<LocalText>> = {
   disclosing: { en: 'disclosing', ja: '開示' },
@@ -39,19 +41,6 @@ export interface ChoiceKey {
   tone: Required<LocalText>;
   principle: Required<LocalText>;
   feedback: LocalText;
-}
-
-/** Node id → the best path's choice there (for nodes the best path passes through). */
-export function bestChoices(compiled: CompiledScenario): Map<string, string> {
-  const best = new Map<string, string>();
-  let node = compiled.scenario.start;
-  for (const choiceId of findBestPath(compiled).choices) {
-    best.set(node, choiceId);
-    const next = compiled.index.outcomes.get(node)?.get(choiceId)?.outcome.next;
-    if (!next) break;
-    node = next;
-  }
-  return best;
 }
 
 /** The answer key of one node's choices. */
