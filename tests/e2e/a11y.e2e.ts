@@ -5,7 +5,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, servePreview, type Served } from './harness';
+import {
+  launchBrowser,
+  openPage,
+  playToEnding,
+  servePreview,
+  takeFirstChoice,
+  type Served,
+} from './harness';
 
 const PORT = Number(process.env.FIREBREAK_A11Y_PORT ?? 4872);
 const SCENARIO = 'quality-complaint';
@@ -67,23 +74,11 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await page.locator('button.start').click();
       await page.locator('button.choice').first().waitFor();
       await audit('live-start');
-      const before = await page.locator('#situation-h').textContent();
-      await page.locator('button.choice').first().click();
-      await page.waitForFunction(
-        (b) => document.querySelector('#situation-h')?.textContent !== b,
-        before,
-      );
+      await takeFirstChoice(page);
       await audit('live-mid-run');
 
       // Play on to the ending, then the debrief.
-      for (let i = 0; i < 20 && (await page.locator('button.choice').count()) > 0; i++) {
-        const text = await page.locator('#situation-h').textContent();
-        await page.locator('button.choice').first().click();
-        await page.waitForFunction(
-          (b) => document.querySelector('#situation-h')?.textContent !== b,
-          text,
-        );
-      }
+      await playToEnding(page);
       const debriefLink = page.locator('a[href^="#/debrief/"]').first();
       await debriefLink.waitFor();
       await debriefLink.click();

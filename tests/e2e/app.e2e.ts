@@ -7,7 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, servePreview, type Served } from './harness';
+import {
+  launchBrowser,
+  openPage,
+  playToEnding,
+  screenshot,
+  servePreview,
+  type Served,
+} from './harness';
 
 // A port of our own: other suites serve their builds on 43xx at the same time.
 const PORT = Number(process.env.FIREBREAK_UI_PORT ?? 4871);
@@ -181,47 +188,34 @@ describe('trainee app', () => {
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
         await shot('1-library');
 
-        const playRun = async (pick: (i: number) => number) => {
+        const openBriefing = async () => {
           await page.goto(`${served.url}/#/scenario/${SCENARIO}`);
           await page.locator('button.start').waitFor();
+        };
+        const startRun = async () => {
           await page.locator('button.start').click();
           await page.locator('button.choice').first().waitFor();
-          for (let i = 0; i < 20 && (await page.locator('button.choice').count()) > 0; i++) {
-            const before = await page.locator('#situation-h').textContent();
-            const buttons = page.locator('button.choice');
-            await buttons.nth(Math.min(pick(i), (await buttons.count()) - 1)).click();
-            await page.waitForFunction(
-              (b) => document.querySelector('#situation-h')?.textContent !== b,
-              before,
-            );
-          }
         };
 
-        await page.goto(`${served.url}/#/scenario/${SCENARIO}`);
-        await page.locator('button.start').waitFor();
+        await openBriefing();
         await shot('2-briefing');
-        await page.locator('button.start').click();
-        await page.locator('button.choice').first().waitFor();
+        await startRun();
         await page.locator('button.choice').nth(1).click();
         await page.locator('.feedback').waitFor();
         await page.waitForTimeout(800); // let the arrival animation settle
         await shot('3-live');
         const runUrl = page.url();
         // Finish that run on the best-looking first choices.
-        for (let i = 0; i < 20 && (await page.locator('button.choice').count()) > 0; i++) {
-          const before = await page.locator('#situation-h').textContent();
-          await page.locator('button.choice').first().click();
-          await page.waitForFunction(
-            (b) => document.querySelector('#situation-h')?.textContent !== b,
-            before,
-          );
-        }
+        await playToEnding(page);
         await page.locator('.ending a.btn').click();
         await page.locator('.report').waitFor();
         await shot('4-debrief');
         expect(runUrl).toMatch(/#\/run\//);
 
-        await playRun(() => 0);
+        // A second run, so the history has two to compare.
+        await openBriefing();
+        await startRun();
+        await playToEnding(page);
         await page.goto(`${served.url}/#/history`);
         await page.locator('.run').nth(1).waitFor();
         await shot('5-history');

@@ -45,17 +45,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
 }
 
+/** On the live screen, take the first choice and wait for the next situation (or the ending). */
+export async function takeFirstChoice(page: Page): Promise<void> {
+  const before = await page.locator('#situation-h').textContent();
+  await page.locator('button.choice').first().click();
+  await page.waitForFunction(
+    (b) => document.querySelector('#situation-h')?.textContent !== b,
+    before,
+  );
+}
+
 /**
  * On the live screen, take the first choice at every decision until the run reaches its ending
  * (at most 20 decisions), waiting for each next situation rather than for a fixed time.
  */
 export async function playToEnding(page: Page): Promise<void> {
-  for (let i = 0; i < 20 && (await page.locator('button.choice').count()) > 0; i++) {
-    const before = await page.locator('#situation-h').textContent();
-    await page.locator('button.choice').first().click();
-    await page.waitForFunction(
-      (b) => document.querySelector('#situation-h')?.textContent !== b,
-      before,
-    );
-  }
+  for (let i = 0; i < 20 && (await page.locator('button.choice').count()) > 0; i++)
+    await takeFirstChoice(page);
 }
