@@ -3,33 +3,15 @@
  * screen, in Japanese and English — including the live crisis screen mid-run and the debrief.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openPage,
-  playToEnding,
-  servePreview,
-  takeFirstChoice,
-  type Served,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, playToEnding, serveApp, takeFirstChoice } from './harness';
 
 const PORT = Number(process.env.FIREBREAK_A11Y_PORT ?? 4872);
 const SCENARIO = 'quality-complaint';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await servePreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const served = serveApp(PORT);
 
 /** axe violations on the current page, as readable lines (rule, impact, first target). */
 async function violations(page: Page): Promise<string[]> {
@@ -46,7 +28,7 @@ async function violations(page: Page): Promise<string[]> {
 describe('accessibility (axe, WCAG 2.1 AA)', () => {
   for (const locale of ['en', 'ja'] as const) {
     it(`has no violations on any screen in ${locale}`, async () => {
-      const context = await browser.newContext({
+      const context = await served.browser.newContext({
         viewport: { width: 1280, height: 900 },
         locale: locale === 'ja' ? 'ja-JP' : 'en-GB',
       });

@@ -5,33 +5,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openPage,
-  playToEnding,
-  screenshot,
-  servePreview,
-  type Served,
-} from './harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, playToEnding, screenshot, serveApp } from './harness';
 
 // A port of our own: other suites serve their builds on 43xx at the same time.
 const PORT = Number(process.env.FIREBREAK_UI_PORT ?? 4871);
 const SCENARIO = 'billing-error';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await servePreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const served = serveApp(PORT);
 
 /** What a keyboard user is looking for: a link by href, a control by its text, or a class. */
 interface Target {
@@ -87,7 +69,7 @@ function cliPlay(
 
 describe('trainee app', () => {
   it('plays a whole scenario by keyboard to the debrief, and the exports match the CLI', async () => {
-    const context = await browser.newContext({
+    const context = await served.browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: 'en-GB',
       acceptDownloads: true,
@@ -177,7 +159,7 @@ describe('trainee app', () => {
       ['desktop', { width: 1440, height: 900 }],
     ] as const) {
       it(`renders every screen in ${locale} at ${label} size`, async () => {
-        const context: BrowserContext = await browser.newContext({
+        const context: BrowserContext = await served.browser.newContext({
           viewport,
           locale: locale === 'ja' ? 'ja-JP' : 'en-GB',
           acceptDownloads: true,

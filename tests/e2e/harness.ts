@@ -4,12 +4,45 @@
  * console error or a Content-Security-Policy violation.
  */
 import { mkdirSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from '../../scripts/chromium';
+import { servePreview, type Served } from '../../scripts/preview-server';
 
 export const ARTIFACTS = 'test-results';
 
 export { servePreview, type Served } from '../../scripts/preview-server';
 export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser } from '../../scripts/chromium';
+
+/**
+ * The built app served on `port` and one Chromium, for the tests of one file: started in a
+ * `beforeAll`, and in an `afterAll` the browser is closed, then the server stopped. Read `url` and
+ * `browser` inside tests and later hooks; before the start they throw.
+ */
+export function serveApp(port: number): { readonly url: string; readonly browser: Browser } {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await servePreview(port);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the app and Chromium start in beforeAll');
+    return value;
+  };
+  return {
+    get url() {
+      return started(served).url;
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
+}
 
 /**
  * A new page that records console errors, page errors and CSP violations into `problems`;

@@ -8,34 +8,15 @@
  * `FIREBREAK_DIST=/tmp/storage-dist npx vitest run -c vitest.e2e.config.ts tests/e2e/storage.e2e.ts`.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadScenario, playChoices, walkRuns } from '../../src/engine';
-import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  launchBrowser,
-  openPage,
-  screenshot,
-  servePreview,
-  type Served,
-} from './harness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openPage, screenshot, serveApp } from './harness';
 
 const PORT = 4391;
 const SCENARIO = 'billing-error';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await servePreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const served = serveApp(PORT);
 
 /** Wait until the app has opened storage and rendered a screen. */
 async function settled(page: Page): Promise<void> {
@@ -136,7 +117,7 @@ function coveringPaths(id: string): { walks: string[][]; nodes: string[]; covere
 }
 
 async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return served.browser.newContext({ viewport: { width: 1280, height: 900 } });
 }
 
 describe('storage in real Chromium', () => {

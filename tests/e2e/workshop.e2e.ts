@@ -9,10 +9,10 @@
  * `FIREBREAK_DIST=/tmp/dist-workshop npx vitest run -c vitest.e2e.config.ts tests/e2e/workshop.e2e.ts`.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario, type CompiledScenario } from '../../src/engine';
-import { launchBrowser, openPage, screenshot, servePreview, type Served } from './harness';
+import { openPage, screenshot, serveApp } from './harness';
 
 const PORT = 4873;
 const SCENARIO = 'billing-error';
@@ -20,22 +20,14 @@ const SCENARIO = 'billing-error';
 const PATH = ['facts-first', 'full-statement', 'refunds-only', 'repair-report'];
 const NOTE = 'PRIVATE-OBSERVATION: legal was not in the room when the post went out';
 
-let served: Served;
-let browser: Browser;
+const served = serveApp(PORT);
 let compiled: CompiledScenario;
 
-beforeAll(async () => {
+beforeAll(() => {
   const path = `scenarios/${SCENARIO}.yaml`;
   const loaded = loadScenario(readFileSync(path, 'utf8'), path);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   compiled = loaded.compiled;
-  served = await servePreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
 });
 
 const en = (text: { en?: string | undefined }) => text.en!;
@@ -56,7 +48,7 @@ async function expectNothingPrivate(presenter: Page, feedback: string[] = []): P
 
 describe('facilitator console and presenter view', () => {
   it('the presenter follows start, pause, inject, decision, reveal and hot-wash — and never shows notes or unrevealed feedback', async () => {
-    const context = await browser.newContext({
+    const context = await served.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'en-GB',
     });
