@@ -12,32 +12,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatProblem, loadScenario, type Scenario } from '../src/engine';
+import {
+  catalogEntry,
+  formatProblem,
+  loadScenario,
+  type CatalogEntry,
+  type Scenario,
+} from '../src/engine';
 
 const CATALOG_ID = 'virtual:scenario-catalog';
 const SCENARIO_PREFIX = 'virtual:scenario/';
 const SCENARIO_FILE = /\.ya?ml$/i;
 
-/** What a library card needs; keep it small, it is in the initial bundle. */
-export interface CatalogEntryData {
-  id: string;
-  title: Scenario['title'];
-  summary: Scenario['summary'];
-  crisisType: Scenario['crisisType'];
-  cluster: Scenario['cluster'];
-  audience: Scenario['audience'];
-  difficulty: Scenario['difficulty'];
-  durationMinutes: number;
-  roles: number;
-  hash: string;
-  /** Languages every title is written in (for the card's language badge). */
-  languages: string[];
-}
-
 interface Loaded {
   file: string;
   scenario: Scenario;
-  entry: CatalogEntryData;
+  /** What a library card needs; keep it small, it is in the initial bundle. */
+  entry: CatalogEntry;
 }
 
 /** Load and validate every scenario in `dir`; throws one error listing every problem. */
@@ -72,21 +63,7 @@ export function loadBuiltInScenarios(dir: string): Loaded[] {
     loaded.push({
       file: path,
       scenario: s,
-      entry: {
-        id: s.id,
-        title: s.title,
-        summary: s.summary,
-        crisisType: s.crisisType,
-        cluster: s.cluster,
-        audience: s.audience,
-        difficulty: s.difficulty,
-        durationMinutes: s.durationMinutes,
-        roles: s.roles.length,
-        hash: result.compiled.hash,
-        languages: (['ja', 'en'] as const).filter(
-          (l) => s.title[l] !== undefined && s.summary[l] !== undefined,
-        ),
-      },
+      entry: catalogEntry(result.compiled),
     });
   }
   if (problems.length > 0) {

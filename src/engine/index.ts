@@ -54,6 +54,7 @@ export { PRINCIPLE_INFO, type PrincipleInfo } from './principles';
 export { hashString, seededRandom, contentHash } from './random';
 export * from './debrief-types';
 export { scoreRun } from './scoring';
+export { catalogEntry, type CatalogEntry } from './catalog';
 export {
   bestChoicesByNode,
   findBestPath,

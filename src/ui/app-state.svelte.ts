@@ -10,6 +10,7 @@ import { getContext, setContext } from 'svelte';
 import type { CatalogEntry } from 'virtual:scenario-catalog';
 import type { Locale, Scenario } from '../engine/schema';
 import type { CompiledScenario, ScenarioProblem } from '../engine';
+import { catalogEntry } from '../engine/catalog';
 import {
   StorageError,
   type ImportReport,
@@ -292,21 +293,7 @@ export class AppState {
       if (this.source.catalog.some((c) => c.id === s.id)) continue;
       const loaded = engine.loadScenario(s.text, s.fileName);
       if (!loaded.ok) continue;
-      const sc = loaded.compiled.scenario;
-      entries.push({
-        id: sc.id,
-        title: sc.title,
-        summary: sc.summary,
-        crisisType: sc.crisisType,
-        cluster: sc.cluster,
-        audience: sc.audience,
-        difficulty: sc.difficulty,
-        durationMinutes: sc.durationMinutes,
-        roles: sc.roles.length,
-        hash: loaded.compiled.hash,
-        languages: (['ja', 'en'] as const).filter((l) => sc.title[l] !== undefined),
-        imported: true,
-      });
+      entries.push({ ...catalogEntry(loaded.compiled), imported: true });
     }
     this.importedEntries = entries;
   }

@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { cleanup } from '@testing-library/svelte';
 import { afterEach, vi } from 'vitest';
-import { loadScenario, replayRun, type CompiledScenario, type RunEvent } from '../../src/engine';
+import {
+  catalogEntry,
+  loadScenario,
+  replayRun,
+  type CompiledScenario,
+  type RunEvent,
+} from '../../src/engine';
 import {
   createMemoryRepository,
   type Repository,
@@ -66,19 +72,7 @@ export async function makeApp(
     claimRun: async (id) => fakeLease(id, options.role),
     clock,
     source: {
-      catalog: scenarios.map(({ scenario: s, hash }) => ({
-        id: s.id,
-        title: s.title,
-        summary: s.summary,
-        crisisType: s.crisisType,
-        cluster: s.cluster,
-        audience: s.audience,
-        difficulty: s.difficulty,
-        durationMinutes: s.durationMinutes,
-        roles: s.roles.length,
-        hash,
-        languages: ['ja', 'en'],
-      })),
+      catalog: scenarios.map(catalogEntry),
       loaders: Object.fromEntries(
         scenarios.map((c) => [c.scenario.id, async () => ({ default: c.scenario })]),
       ),
