@@ -5,50 +5,17 @@
  * running), the presenter view, the handouts and the comparison of two runs — in English and
  * Japanese. `a11y.e2e.ts` covers the trainee's screens.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { wen } from '../../src/ui/workshop/i18n/en';
 import { wja } from '../../src/ui/workshop/i18n/ja';
-import { launchBrowser, openPage, playToEnding, servePreview, type Served } from './harness';
+import { violations } from './axe';
+import { openPage, playToEnding, serveApp } from './harness';
 
 const PORT = Number(process.env.FIREBREAK_A11Y_WORKSHOP_PORT ?? 4877);
 const SCENARIO = 'billing-error';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await servePreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
-
-/** axe violations on the settled page, as readable lines (rule, impact, first targets). */
-async function violations(page: Page): Promise<string[]> {
-  await page.locator('main h1').first().waitFor();
-  // Audit the settled screen: a feed item fading in is briefly low-contrast by design.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every(
-        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
-      ),
-  );
-  const result = await new AxeBuilder({ page: page as never }).withTags(TAGS).analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(' | ')}`,
-  );
-}
+const served = serveApp(PORT);
 
 /** Start a solo run from the briefing and play it to its ending; resolves to the run id. */
 async function finishedRun(page: Page): Promise<string> {
@@ -65,7 +32,7 @@ describe('accessibility of team drills and workshops (axe, WCAG 2.1 AA)', () => 
   for (const locale of ['en', 'ja'] as const) {
     const w = locale === 'ja' ? wja : wen;
     it(`has no violations on any workshop screen in ${locale}`, async () => {
-      const context = await browser.newContext({
+      const context = await served.browser.newContext({
         viewport: { width: 1280, height: 900 },
         locale: locale === 'ja' ? 'ja-JP' : 'en-GB',
       });

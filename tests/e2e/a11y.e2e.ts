@@ -2,28 +2,14 @@
  * Accessibility in the real browser: axe-core (WCAG 2.1 A/AA rules) finds no violations on any
  * screen, in Japanese and English — including the live crisis screen mid-run and the debrief.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { violations } from './axe';
 import { openPage, playToEnding, serveApp, takeFirstChoice } from './harness';
 
 const PORT = Number(process.env.FIREBREAK_A11Y_PORT ?? 4872);
 const SCENARIO = 'quality-complaint';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const served = serveApp(PORT);
-
-/** axe violations on the current page, as readable lines (rule, impact, first target). */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: page as never }).withTags(TAGS).analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(' | ')}`,
-  );
-}
 
 describe('accessibility (axe, WCAG 2.1 AA)', () => {
   for (const locale of ['en', 'ja'] as const) {
@@ -35,16 +21,6 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       const { page, problems } = await openPage(context, `${served.url}/#/`);
       const found: Record<string, string[]> = {};
       const audit = async (name: string) => {
-        await page.locator('main h1').first().waitFor();
-        // Audit the settled screen: a feed item fading in is briefly low-contrast by design.
-        await page.waitForFunction(() =>
-          document
-            .getAnimations()
-            .every(
-              (a) =>
-                a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
-            ),
-        );
         found[name] = await violations(page);
       };
 
