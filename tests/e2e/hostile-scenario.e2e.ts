@@ -7,30 +7,15 @@
  * page never scrolls sideways, and an override never reorders any other text. The harness also
  * fails on any CSP violation or console error.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/engine';
 import { MAX_TEXT_LENGTH } from '../../src/engine/schema';
-import { ARTIFACTS, launchBrowser, openPage, servePreview, type Served } from './harness';
+import { openPage, serveApp } from './harness';
 import { expectSafe, FIXTURE, ID, importFixture, PAYLOADS, VIEWPORTS } from './hostile';
 
-const PORT = Number(process.env.FIREBREAK_HOSTILE_PORT ?? 4875);
-
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await servePreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = serveApp(Number(process.env.FIREBREAK_HOSTILE_PORT ?? 4875));
 
 describe('the hostile fixture', () => {
   it('is a valid scenario whose texts hold every payload at exactly the longest allowed length', () => {
@@ -48,11 +33,11 @@ describe('hostile scenario import', () => {
   for (const locale of ['en', 'ja'] as const) {
     for (const [label, viewport] of VIEWPORTS) {
       it(`imports and renders inertly in ${locale} at ${label} size`, async () => {
-        const context = await browser.newContext({
+        const context = await app.browser.newContext({
           viewport,
           locale: locale === 'ja' ? 'ja-JP' : 'en-GB',
         });
-        const { page, problems } = await openPage(context, `${served.url}/#/`);
+        const { page, problems } = await openPage(context, `${app.url}/#/`);
         const at = (screen: string) => `${screen}-${locale}-${label}`;
         const card = await importFixture(page);
         // The card clamps its summary to four lines but the title is whole.

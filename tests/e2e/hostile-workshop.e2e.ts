@@ -11,27 +11,12 @@
  * Build first: `npx vite build --outDir /tmp/dist-hostile`, then
  * `FIREBREAK_DIST=/tmp/dist-hostile npx vitest run -c vitest.e2e.config.ts tests/e2e/hostile-workshop.e2e.ts`.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, openPage, servePreview, type Served } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, serveApp } from './harness';
 import { expectSafe, ID, importFixture, VIEWPORTS } from './hostile';
 
-const PORT = Number(process.env.FIREBREAK_HOSTILE_WORKSHOP_PORT ?? 4876);
-
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await servePreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = serveApp(Number(process.env.FIREBREAK_HOSTILE_WORKSHOP_PORT ?? 4876));
 
 /** Go to a hash route of the app already open in `page` (no reload: the import stays in memory). */
 async function go(page: Page, hash: string): Promise<void> {
@@ -51,11 +36,11 @@ describe('hostile scenario on the team, workshop, history and compare screens', 
   for (const locale of ['en', 'ja'] as const) {
     for (const [label, viewport] of VIEWPORTS) {
       it(`renders inertly in ${locale} at ${label} size`, async () => {
-        const context = await browser.newContext({
+        const context = await app.browser.newContext({
           viewport,
           locale: locale === 'ja' ? 'ja-JP' : 'en-GB',
         });
-        const { page, problems } = await openPage(context, `${served.url}/#/`);
+        const { page, problems } = await openPage(context, `${app.url}/#/`);
         const at = (screen: string) => `${screen}-${locale}-${label}`;
         await importFixture(page);
 
@@ -86,7 +71,7 @@ describe('hostile scenario on the team, workshop, history and compare screens', 
         const runId = await addTeam(page, 'Red team');
         const { page: presenter, problems: presenterProblems } = await openPage(
           context,
-          `${served.url}/#/present/${encodeURIComponent(runId)}`,
+          `${app.url}/#/present/${encodeURIComponent(runId)}`,
         );
         await presenter.locator('.presenter h1').waitFor();
         await page.locator('button[data-inject="leak"]').click();

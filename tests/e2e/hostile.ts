@@ -3,6 +3,7 @@
  * by hostile-scenario.e2e.ts (library, briefing, live, debrief) and hostile-workshop.e2e.ts (team
  * drill, handouts, workshop, console, presenter, history, compare).
  */
+import { mkdirSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS } from './harness';
@@ -142,6 +143,7 @@ export async function expectSafe(page: Page, where: string, target?: Locator): P
 
 /** One screenful (the whole page is hundreds of screens tall): the top, or around `target`. */
 async function shoot(page: Page, where: string, target?: Locator): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
   if (target) await target.scrollIntoViewIfNeeded();
   else await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${ARTIFACTS}/hostile-${where}.png` });
