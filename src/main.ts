@@ -1,17 +1,23 @@
 /**
- * Entry point: open storage, build the app state, mount the root component. zod's global settings
- * (no JIT under our CSP) come first, with the storage module (`src/storage/zod-config.ts`).
+ * Entry point: build the app state, mount the root component, open storage beside it. zod's global
+ * settings (no JIT under our CSP, `src/storage/zod-config.ts`) load with the storage chunk; every
+ * screen that loads the engine's schemas renders only once storage is open.
  */
-import './storage/zod-config';
 import { mount } from 'svelte';
 import { catalog, loaders } from 'virtual:scenario-catalog';
 import { registerOfflineSupport } from './offline';
-import { claimRun, openRepository } from './storage';
 import { AppState } from './ui/app-state.svelte';
 import App from './ui/App.svelte';
 import './ui/styles/global.css';
 
-const app = new AppState({ openRepository, claimRun, source: { catalog, loaders } });
+// Storage (localforage, the record schemas) loads beside the first screen, not before it: the
+// library paints from the built-in catalog while IndexedDB opens.
+const storage = () => import('./storage');
+const app = new AppState({
+  openRepository: async () => (await storage()).openRepository(),
+  claimRun: async (runId) => (await storage()).claimRun(runId),
+  source: { catalog, loaders },
+});
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 mount(App, { target, props: { app } });
