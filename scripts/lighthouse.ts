@@ -26,10 +26,10 @@ const pages = process.env.LIGHTHOUSE_PAGES?.split(',') ?? [...GATED, ...REPORTED
 
 /**
  * Runs per page. Simulated throttling still depends on the host's CPU, so one run on a busy
- * 2-core machine can swing several points; the median of three is what Lighthouse's own docs
- * recommend for a budget.
+ * 2-core machine can swing several points; Lighthouse's own docs recommend the median of several
+ * runs for a budget.
  */
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 
 /** The run with the median performance score. */
 function medianRun(runs: RunnerResult[]): RunnerResult {
