@@ -31,6 +31,12 @@ import { TIMEOUT_CHOICE } from './scenario-index';
 import { scoreRun } from './scoring';
 import type { Action, LocalText, Principle } from './schema';
 
+/**
+ * A scenario text quoted inside one of our sentences, wrapped in Unicode isolates (FSI … PDI) so a
+ * direction override in the scenario's text cannot reorder the rest of the sentence.
+ */
+const iso = (text: string | undefined) => `\u2068${text ?? ''}\u2069`;
+
 const MAX_STRENGTHS = 5;
 const MAX_IMPROVEMENTS = 5;
 const MAX_TURNING_POINTS = 3;
@@ -300,8 +306,8 @@ function questionsOf(
     const l = bi(first.label, first.choiceId);
     const title = bi(node?.title, first.nodeId);
     out.push({
-      en: `At "${title.en}", the choice "${l.en}" moved the public reaction most. What did the team expect to happen?`,
-      ja: `「${title.ja}」での「${l.ja}」が世論を最も大きく動かした。チームは何が起きると予想していたか？`,
+      en: `At "${iso(title.en)}", the choice "${iso(l.en)}" moved the public reaction most. What did the team expect to happen?`,
+      ja: `「${iso(title.ja)}」での「${iso(l.ja)}」が世論を最も大きく動かした。チームは何が起きると予想していたか？`,
     });
   }
   const principles = new Set(improvements.map((i) => i.principle));
@@ -363,12 +369,12 @@ function teamQuestionsOf(
     out.push(
       n.flag === 'confident-wrong'
         ? {
-            en: `At "${title.en}" the team was confident in "${l.en}", yet it cost points. What made it feel right, and what would have shown the risk?`,
-            ja: `「${title.ja}」でチームは「${l.ja}」に自信を持っていたが、減点につながった。なぜ正しいと感じたのか、何があればリスクに気づけたか？`,
+            en: `At "${iso(title.en)}" the team was confident in "${iso(l.en)}", yet it cost points. What made it feel right, and what would have shown the risk?`,
+            ja: `「${iso(title.ja)}」でチームは「${iso(l.ja)}」に自信を持っていたが、減点につながった。なぜ正しいと感じたのか、何があればリスクに気づけたか？`,
           }
         : {
-            en: `At "${title.en}" the team was split on "${l.en}" (${n.agreed} of ${n.voters} agreed). What did the others see?`,
-            ja: `「${title.ja}」で「${l.ja}」への意見が割れた（${n.voters}人中${n.agreed}人が賛成）。賛成しなかった人には何が見えていたか？`,
+            en: `At "${iso(title.en)}" the team was split on "${iso(l.en)}" (${n.agreed} of ${n.voters} agreed). What did the others see?`,
+            ja: `「${iso(title.ja)}」で「${iso(l.ja)}」への意見が割れた（${n.voters}人中${n.agreed}人が賛成）。賛成しなかった人には何が見えていたか？`,
           },
     );
   }
@@ -380,8 +386,8 @@ const NOTE_FROM = (n: ObserverNote, title: LocalText | undefined): BiText => {
   const h = Math.floor(n.clock / 60);
   const m = n.clock % 60;
   return {
-    en: `Observer note at "${t.en}" (T+${h}h ${m}m)`,
-    ja: `「${t.ja}」での観察メモ（発生から${h}時間${m}分）`,
+    en: `Observer note at "${iso(t.en)}" (T+${h}h ${m}m)`,
+    ja: `「${iso(t.ja)}」での観察メモ（発生から${h}時間${m}分）`,
   };
 };
 

@@ -274,7 +274,10 @@ describe('team drill: roles, then vote and confidence on the live screen', () =>
     const questions = within(screen.getByRole('region', { name: 'Discussion questions' }))
       .getAllByRole('listitem')
       .map((li) => li.textContent);
-    expect(questions[0]).toContain(`the team was split on "${ackLabel.label.en}" (2 of 5 agreed)`);
+    // The label is quoted inside Unicode isolates (FSI … PDI), so its direction cannot leak.
+    expect(questions[0]).toContain(
+      `the team was split on "\u2068${ackLabel.label.en}\u2069" (2 of 5 agreed)`,
+    );
     expect(questions[1]).toMatch(/the team was confident in ".+", yet it cost points/);
   });
 
