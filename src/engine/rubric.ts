@@ -23,7 +23,7 @@ export const SPEED = {
   decisiveness: 20,
   /** Lost for each deadline that passed with no decision. */
   timeout: -8,
-  /** Lost for a decision made in the last quarter of its real-time window. */
+  /** Lost for a decision made in the last quarter of the real time it was given. */
   lateDecision: -2,
   /** A silent step longer than this (without fact-finding) counts as waiting. */
   silentWaitMinutes: 60,
