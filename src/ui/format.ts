@@ -1,5 +1,6 @@
 /** Pure formatting helpers for simulated time; locale-aware via `Intl`, no runes so they test plainly. */
 import type { Locale } from '../engine/schema';
+import { numberFormat, relativeTimeFormat } from './intl-cache';
 
 /** The simulated crisis clock as "T+2h 15m" (the same in both languages: it reads like a log stamp). */
 export function formatSimClock(minutes: number): string {
@@ -15,7 +16,7 @@ export function formatSimSpan(minutes: number, locale: Locale): string {
   const h = Math.floor(minutes / 60);
   const m = Math.round(minutes % 60);
   const fmt = (n: number, unit: 'hour' | 'minute') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }).format(n);
+    numberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }).format(n);
   if (h === 0) return fmt(m, 'minute');
   return m === 0 ? fmt(h, 'hour') : `${fmt(h, 'hour')} ${fmt(m, 'minute')}`;
 }
@@ -23,7 +24,7 @@ export function formatSimSpan(minutes: number, locale: Locale): string {
 /** How long ago (in simulated time) a feed item appeared, relative to the crisis clock. */
 export function formatSimAgo(itemClock: number, nowClock: number, locale: Locale): string {
   const diff = Math.max(0, Math.round(nowClock - itemClock));
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const rtf = relativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   // "now" reads better than "this minute" for an item that just appeared.
   if (diff === 0) return rtf.format(0, 'second');
   if (diff < 60) return rtf.format(-diff, 'minute');

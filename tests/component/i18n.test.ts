@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { detectLocale, i18n } from '../../src/ui/i18n/index.svelte';
+import { detectLocale, formatCount, i18n } from '../../src/ui/i18n/index.svelte';
 import { en } from '../../src/ui/i18n/en';
 import { ja } from '../../src/ui/i18n/ja';
 import SiteHeader from '../../src/ui/components/SiteHeader.svelte';
@@ -13,6 +13,15 @@ describe('language', () => {
     expect(detectLocale(['ja-JP', 'en'])).toBe('ja');
     expect(detectLocale(['fr-FR', 'en-GB'])).toBe('en');
     expect(detectLocale(['de'])).toBe('en');
+  });
+
+  it('writes counts in messages as Intl does in both languages, without building a formatter', () => {
+    const samples = [0, 7, -7, 999, 1000, -1234, 12345, 999999, 1234567, 2 ** 40, 0.5, 1e21];
+    for (const locale of ['en', 'ja'] as const) {
+      i18n.locale = locale;
+      for (const n of samples) expect(formatCount(n)).toBe(new Intl.NumberFormat(locale).format(n));
+    }
+    i18n.locale = 'en';
   });
 
   it('has the same keys in both dictionaries, none empty', () => {
