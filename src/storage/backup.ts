@@ -22,23 +22,26 @@
 import * as z from 'zod/mini';
 import { formatIssues } from './envelope';
 import { migrate, MigrationError } from './migrations';
-import { RECORD_SCHEMAS, type RecordData, type RecordKind } from './record-schemas';
+import { lazy } from './lazy';
+import { recordSchemas, type RecordData, type RecordKind } from './record-schemas';
 import type { BackupFile, QuarantinedRecord, Settings, StoredRun, StoredScenario } from './types';
 import { APP_VERSION, RECORD_SCHEMA_VERSION } from './version';
 
 /** `BackupFile.schemaVersion` follows the record schema: a backup's records migrate like stored ones. */
 export const BACKUP_SCHEMA_VERSION = RECORD_SCHEMA_VERSION;
 
-const BackupShape = z.object({
-  kind: z.literal('firebreak-backup'),
-  schemaVersion: z.int().check(z.positive()),
-  appVersion: z.string().check(z.maxLength(100)),
-  exportedAt: z.number(),
-  runs: z.array(z.unknown()).check(z.maxLength(100_000)),
-  scenarios: z.array(z.unknown()).check(z.maxLength(10_000)),
-  settings: z.unknown(),
-  quarantined: z.optional(z.array(z.unknown())),
-});
+const backupShape = lazy(() =>
+  z.object({
+    kind: z.literal('firebreak-backup'),
+    schemaVersion: z.int().check(z.positive()),
+    appVersion: z.string().check(z.maxLength(100)),
+    exportedAt: z.number(),
+    runs: z.array(z.unknown()).check(z.maxLength(100_000)),
+    scenarios: z.array(z.unknown()).check(z.maxLength(10_000)),
+    settings: z.unknown(),
+    quarantined: z.optional(z.array(z.unknown())),
+  }),
+);
 
 /** A backup file after validation: the records that passed, and a problem line for each that did not. */
 export interface ParsedBackup {
@@ -63,11 +66,11 @@ export function parseBackup(value: unknown): ParsedBackup {
   // A bare run record (an older "export this run" file) is taken as a backup holding that run.
   const run =
     (value as { kind?: unknown } | null)?.kind === undefined
-      ? RECORD_SCHEMAS.run.safeParse(value)
+      ? recordSchemas().run.safeParse(value)
       : null;
   if (run?.success)
     return { runs: [run.data], scenarios: [], settings: null, quarantinedCount: 0, problems: [] };
-  const shape = BackupShape.safeParse(value);
+  const shape = backupShape().safeParse(value);
   if (!shape.success)
     throw new BackupFormatError(
       `This file is not a Firebreak backup (${formatIssues(shape.error)}).`,
@@ -85,7 +88,7 @@ export function parseBackup(value: unknown): ParsedBackup {
   ): RecordData[K] | null => {
     try {
       const migrated = migrate({ kind, data }, file.schemaVersion).data;
-      const parsed = RECORD_SCHEMAS[kind].safeParse(migrated);
+      const parsed = recordSchemas()[kind].safeParse(migrated);
       if (parsed.success) return parsed.data as RecordData[K];
       problems.push(`${label} was not imported: ${formatIssues(parsed.error)}`);
     } catch (err) {

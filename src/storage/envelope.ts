@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { migrate, MigrationError, MIGRATIONS, type MigrationTable } from './migrations';
-import { RECORD_SCHEMAS, type RecordData, type RecordKind } from './record-schemas';
+import { lazy } from './lazy';
+import { recordSchemas, type RecordData, type RecordKind } from './record-schemas';
 import { APP_VERSION, RECORD_SCHEMA_VERSION } from './version';
 
 /** A record as it sits in a store. */
@@ -17,14 +18,16 @@ export interface Envelope<K extends RecordKind = RecordKind> {
   data: RecordData[K];
 }
 
-/** The envelope's own shape; `data` is checked separately, after migration. */
-const EnvelopeShape = z.object({
-  schemaVersion: z.int().check(z.positive()),
-  appVersion: z.string().check(z.maxLength(100)),
-  savedAt: z.number(),
-  kind: z.enum(['run', 'scenario', 'settings']),
-  data: z.unknown(),
-});
+/** The envelope's own shape; `data` is checked separately, after migration. Built on first use. */
+const envelopeShape = lazy(() =>
+  z.object({
+    schemaVersion: z.int().check(z.positive()),
+    appVersion: z.string().check(z.maxLength(100)),
+    savedAt: z.number(),
+    kind: z.enum(['run', 'scenario', 'settings']),
+    data: z.unknown(),
+  }),
+);
 
 /** Wrap validated data in an envelope of the current version. */
 export function wrap<K extends RecordKind>(
@@ -61,7 +64,7 @@ export function openEnvelope<K extends RecordKind>(
   kind: K,
   options: OpenOptions = {},
 ): Opened<K> {
-  const shape = EnvelopeShape.safeParse(raw);
+  const shape = envelopeShape().safeParse(raw);
   if (!shape.success)
     return {
       ok: false,
@@ -87,7 +90,7 @@ export function openEnvelope<K extends RecordKind>(
     if (err instanceof MigrationError) return { ok: false, reason: err.message, newer: err.newer };
     throw err;
   }
-  const parsed = RECORD_SCHEMAS[kind].safeParse(data);
+  const parsed = recordSchemas()[kind].safeParse(data);
   if (!parsed.success)
     return {
       ok: false,
@@ -107,7 +110,7 @@ export function validateData<K extends RecordKind>(
   kind: K,
   data: unknown,
 ): { ok: true; data: RecordData[K] } | { ok: false; reason: string } {
-  const parsed = RECORD_SCHEMAS[kind].safeParse(data);
+  const parsed = recordSchemas()[kind].safeParse(data);
   return parsed.success
     ? { ok: true, data: parsed.data as RecordData[K] }
     : { ok: false, reason: `invalid ${kind} record: ${formatIssues(parsed.error)}` };

@@ -8,9 +8,10 @@
  * These describe the *current* version only. When a shape changes, bump the version, write the
  * migration from the old shape in `migrations.ts`, and change these to the new shape.
  */
-import './zod-config';
+import '../zod-config';
 import * as z from 'zod/mini';
 import type { Locale, Outcome, SignoffRole } from '../engine';
+import { lazy } from './lazy';
 import type { Settings, StoredRun, StoredScenario } from './types';
 
 // The engine's enums are repeated here (type-checked against the engine's types below) rather than
@@ -38,110 +39,115 @@ void _enumsComplete;
  */
 export const MAX_STORED_SCENARIO_CHARS = 8 * 1024 * 1024;
 
-// zod 4 numbers already reject Infinity and NaN.
-const Timestamp = z.number();
-const Text = z.string().check(z.maxLength(10_000));
-const RecordId = z.string().check(z.minLength(1), z.maxLength(200));
-const Count = z.int().check(z.nonnegative());
-/** A short id from a scenario (node, choice, inject). */
-const ShortId = z.string().check(z.minLength(1), z.maxLength(64));
+/** Builds the schemas; see `recordSchemas` (built on first use, `./lazy`). */
+function buildSchemas() {
+  // zod 4 numbers already reject Infinity and NaN.
+  const Timestamp = z.number();
+  const Text = z.string().check(z.maxLength(10_000));
+  const RecordId = z.string().check(z.minLength(1), z.maxLength(200));
+  const Count = z.int().check(z.nonnegative());
+  /** A short id from a scenario (node, choice, inject). */
+  const ShortId = z.string().check(z.minLength(1), z.maxLength(64));
 
-const TeamInputSchema = z.object({
-  agreed: z.optional(Count),
-  voters: z.optional(Count),
-  confidence: z.optional(z.enum(['low', 'medium', 'high'])),
-});
+  const TeamInputSchema = z.object({
+    agreed: z.optional(Count),
+    voters: z.optional(Count),
+    confidence: z.optional(z.enum(['low', 'medium', 'high'])),
+  });
 
-/** One run event; mirrors `RunEvent` in `src/engine/run-types.ts`. */
-export const RunEventSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('choice.select'),
-    choiceId: ShortId,
-    at: Timestamp,
-    rationale: z.optional(Text),
-    team: z.optional(TeamInputSchema),
-    signoff: z.optional(z.array(z.enum(SIGNOFF_ROLES)).check(z.maxLength(SIGNOFF_ROLES.length))),
-  }),
-  z.object({ type: z.literal('clock.deadline'), at: Timestamp }),
-  z.object({ type: z.literal('clock.pause'), at: Timestamp }),
-  z.object({ type: z.literal('clock.resume'), at: Timestamp }),
-  z.object({ type: z.literal('clock.extend'), seconds: z.number(), at: Timestamp }),
-  z.object({ type: z.literal('inject.push'), injectId: ShortId, at: Timestamp }),
-  z.object({ type: z.literal('clock.rearm'), at: Timestamp }),
-  z.object({ type: z.literal('run.rewind'), at: Timestamp }),
-]);
-
-/** An observer note; mirrors `ObserverNote` in `src/engine/run-types.ts`. */
-export const ObserverNoteSchema = z.object({
-  id: RecordId,
-  nodeId: ShortId,
-  clock: z.number(),
-  at: Timestamp,
-  tag: z.enum(['strength', 'improvement', 'question']),
-  text: Text,
-});
-
-export const RunInputSchema = z.object({
-  seed: z.int(),
-  timer: z.boolean(),
-  startedAt: Timestamp,
-});
-
-const Hash = z.string().check(z.minLength(1), z.maxLength(128));
-const Name = z.string().check(z.maxLength(200));
-const ScenarioText = z.string().check(z.maxLength(MAX_STORED_SCENARIO_CHARS));
-const Score = z.number().check(z.gte(0), z.lte(100));
-
-export const StoredRunSchema = z.object({
-  id: RecordId,
-  scenarioId: ShortId,
-  scenarioHash: Hash,
-  scenarioVersion: Count,
-  scenarioText: ScenarioText,
-  input: RunInputSchema,
-  events: z.array(RunEventSchema).check(z.maxLength(10_000)),
-  mode: z.enum(['learning', 'assessment']),
-  team: Name,
-  participants: z.array(Name).check(z.maxLength(100)),
-  locale: z.enum(LOCALES),
-  status: z.enum(['active', 'finished']),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  notes: z.optional(z.array(ObserverNoteSchema).check(z.maxLength(1000))),
-  result: z.optional(
+  /** One run event; mirrors `RunEvent` in `src/engine/run-types.ts`. */
+  const RunEventSchema = z.discriminatedUnion('type', [
     z.object({
-      overall: Score,
-      grade: z.enum(['A', 'B', 'C', 'D', 'E']),
-      outcome: z.nullable(z.enum(OUTCOMES)),
-      speed: Score,
-      transparency: Score,
-      tone: Score,
-      strategyFit: Score,
+      type: z.literal('choice.select'),
+      choiceId: ShortId,
+      at: Timestamp,
+      rationale: z.optional(Text),
+      team: z.optional(TeamInputSchema),
+      signoff: z.optional(z.array(z.enum(SIGNOFF_ROLES)).check(z.maxLength(SIGNOFF_ROLES.length))),
     }),
-  ),
-});
+    z.object({ type: z.literal('clock.deadline'), at: Timestamp }),
+    z.object({ type: z.literal('clock.pause'), at: Timestamp }),
+    z.object({ type: z.literal('clock.resume'), at: Timestamp }),
+    z.object({ type: z.literal('clock.extend'), seconds: z.number(), at: Timestamp }),
+    z.object({ type: z.literal('inject.push'), injectId: ShortId, at: Timestamp }),
+    z.object({ type: z.literal('clock.rearm'), at: Timestamp }),
+    z.object({ type: z.literal('run.rewind'), at: Timestamp }),
+  ]);
 
-export const StoredScenarioSchema = z.object({
-  id: RecordId,
-  fileName: z.string().check(z.maxLength(500)),
-  text: ScenarioText,
-  hash: Hash,
-  importedAt: Timestamp,
-});
+  /** An observer note; mirrors `ObserverNote` in `src/engine/run-types.ts`. */
+  const ObserverNoteSchema = z.object({
+    id: RecordId,
+    nodeId: ShortId,
+    clock: z.number(),
+    at: Timestamp,
+    tag: z.enum(['strength', 'improvement', 'question']),
+    text: Text,
+  });
 
-export const SettingsSchema = z.object({
-  locale: z.nullable(z.enum(LOCALES)),
-  persisted: z.nullable(z.boolean()),
-});
+  const RunInputSchema = z.object({
+    seed: z.int(),
+    timer: z.boolean(),
+    startedAt: Timestamp,
+  });
 
-/** The kinds of record the repository stores, each with its schema. */
-export const RECORD_SCHEMAS = {
-  run: StoredRunSchema,
-  scenario: StoredScenarioSchema,
-  settings: SettingsSchema,
-} as const;
+  const Hash = z.string().check(z.minLength(1), z.maxLength(128));
+  const Name = z.string().check(z.maxLength(200));
+  const ScenarioText = z.string().check(z.maxLength(MAX_STORED_SCENARIO_CHARS));
+  const Score = z.number().check(z.gte(0), z.lte(100));
 
-export type RecordKind = keyof typeof RECORD_SCHEMAS;
+  const StoredRunSchema = z.object({
+    id: RecordId,
+    scenarioId: ShortId,
+    scenarioHash: Hash,
+    scenarioVersion: Count,
+    scenarioText: ScenarioText,
+    input: RunInputSchema,
+    events: z.array(RunEventSchema).check(z.maxLength(10_000)),
+    mode: z.enum(['learning', 'assessment']),
+    team: Name,
+    participants: z.array(Name).check(z.maxLength(100)),
+    locale: z.enum(LOCALES),
+    status: z.enum(['active', 'finished']),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    notes: z.optional(z.array(ObserverNoteSchema).check(z.maxLength(1000))),
+    result: z.optional(
+      z.object({
+        overall: Score,
+        grade: z.enum(['A', 'B', 'C', 'D', 'E']),
+        outcome: z.nullable(z.enum(OUTCOMES)),
+        speed: Score,
+        transparency: Score,
+        tone: Score,
+        strategyFit: Score,
+      }),
+    ),
+  });
+
+  const StoredScenarioSchema = z.object({
+    id: RecordId,
+    fileName: z.string().check(z.maxLength(500)),
+    text: ScenarioText,
+    hash: Hash,
+    importedAt: Timestamp,
+  });
+
+  const SettingsSchema = z.object({
+    locale: z.nullable(z.enum(LOCALES)),
+    persisted: z.nullable(z.boolean()),
+  });
+
+  return {
+    run: StoredRunSchema,
+    scenario: StoredScenarioSchema,
+    settings: SettingsSchema,
+  } as const;
+}
+
+/** The schema of each kind of record the repository stores, built on first use. */
+export const recordSchemas = lazy(buildSchemas);
+
+export type RecordKind = keyof ReturnType<typeof buildSchemas>;
 
 /** The data type of each record kind (the contract types in `types.ts`). */
 export interface RecordData {
@@ -153,9 +159,10 @@ export interface RecordData {
 // Compile-time guard: the schemas must produce exactly the contract types, so a field added to
 // `types.ts` without a schema (or the reverse) fails `tsc` instead of being stripped on read.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Schemas = ReturnType<typeof buildSchemas>;
 const _schemasMatchContract: [
-  Same<z.infer<typeof StoredRunSchema>, StoredRun>,
-  Same<z.infer<typeof StoredScenarioSchema>, StoredScenario>,
-  Same<z.infer<typeof SettingsSchema>, Settings>,
+  Same<z.infer<Schemas['run']>, StoredRun>,
+  Same<z.infer<Schemas['scenario']>, StoredScenario>,
+  Same<z.infer<Schemas['settings']>, Settings>,
 ] = [true, true, true];
 void _schemasMatchContract;
