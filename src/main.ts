@@ -1,7 +1,7 @@
 /**
- * Entry point: build the app state, mount the root component, open storage beside it. zod's global
- * settings (no JIT under our CSP, `src/storage/zod-config.ts`) load with the storage chunk; every
- * screen that loads the engine's schemas renders only once storage is open.
+ * Entry point: build the app state, mount the root component, open storage once the first screen
+ * has painted. zod's global settings (no JIT under our CSP, `src/zod-config.ts`) load with
+ * whichever chunk builds the first schema.
  */
 import { mount } from 'svelte';
 import { catalog, loaders } from 'virtual:scenario-catalog';

@@ -6,6 +6,8 @@
  * Objects are strict (`z.strictObject`): an unknown or misspelt key is an error, not silently
  * ignored, because a typo in `transparency` would otherwise quietly change a trainee's score.
  */
+// Before the first schema is built: no JIT probe under the app's CSP (see src/zod-config.ts).
+import '../zod-config';
 import { z } from 'zod';
 import { METRICS } from './metrics';
 
