@@ -1,5 +1,7 @@
-// Pure UI logic (no DOM): routing, simulated-time formatting, chart geometry, countdown announcements.
-import { describe, expect, it } from 'vitest';
+// Pure UI logic (no DOM): routing, simulated-time formatting, chart geometry, countdown
+// announcements, start-up ordering.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterFirstPaint } from '../../src/ui/after-paint';
 import { chartGeometry, tickStep } from '../../src/ui/chart';
 import { createManualClock } from '../../src/ui/clock';
 import { formatSimClock } from '../../src/ui/format';
@@ -100,5 +102,81 @@ describe('manual clock', () => {
     clock.advance(250);
     expect(fired).toEqual([1, 2]);
     expect(clock.now()).toBe(250);
+  });
+});
+
+describe('start-up work after the first paint', () => {
+  /** A stand-in for the browser's paint timing: `paint()` reports first-contentful-paint. */
+  function fakePaintTiming() {
+    const observers: Array<(list: { getEntriesByName(n: string): unknown[] }) => void> = [];
+    let painted = false;
+    class FakeObserver {
+      static supportedEntryTypes = ['paint'];
+      constructor(cb: (list: { getEntriesByName(n: string): unknown[] }) => void) {
+        observers.push(cb);
+      }
+      observe() {}
+      disconnect() {
+        observers.length = 0;
+      }
+    }
+    vi.stubGlobal('PerformanceObserver', FakeObserver);
+    vi.spyOn(performance, 'getEntriesByName').mockImplementation((name: string) =>
+      painted && name === 'first-contentful-paint' ? ([{}] as PerformanceEntryList) : [],
+    );
+    return {
+      paint() {
+        painted = true;
+        for (const cb of [...observers])
+          cb({ getEntriesByName: (n) => (n === 'first-contentful-paint' ? [{}] : []) });
+      },
+    };
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('waits for the first contentful paint, then runs once in the next task', () => {
+    vi.useFakeTimers();
+    const timing = fakePaintTiming();
+    const fn = vi.fn();
+    afterFirstPaint(fn);
+    vi.advanceTimersByTime(500);
+    expect(fn).not.toHaveBeenCalled();
+    timing.paint();
+    expect(fn).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(fn).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(5000);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs anyway in a tab that never paints (opened in the background)', () => {
+    vi.useFakeTimers();
+    fakePaintTiming();
+    const fn = vi.fn();
+    afterFirstPaint(fn, 1000);
+    vi.advanceTimersByTime(999);
+    expect(fn).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs in the next task when the page has painted already or paint timing is missing', () => {
+    vi.useFakeTimers();
+    const timing = fakePaintTiming();
+    timing.paint();
+    const fn = vi.fn();
+    afterFirstPaint(fn);
+    vi.advanceTimersByTime(0);
+    expect(fn).toHaveBeenCalledTimes(1);
+    vi.stubGlobal('PerformanceObserver', undefined);
+    const other = vi.fn();
+    afterFirstPaint(other);
+    vi.advanceTimersByTime(0);
+    expect(other).toHaveBeenCalledTimes(1);
   });
 });

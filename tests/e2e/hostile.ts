@@ -28,10 +28,10 @@ export const VIEWPORTS = [
 
 /** Import the fixture through the library's import control and wait for its card. */
 export async function importFixture(page: Page): Promise<Locator> {
-  await page.locator('main h1').waitFor();
-  await page
-    .locator('section[aria-labelledby="import-h"] input[type="file"]')
-    .setInputFiles(FIXTURE);
+  // The library paints before storage opens; import is enabled once it has.
+  const input = page.locator('section[aria-labelledby="import-h"] input[type="file"]:enabled');
+  await input.waitFor({ state: 'attached' });
+  await input.setInputFiles(FIXTURE);
   await page.locator('section[aria-labelledby="import-h"] .ok').waitFor();
   const card = page.locator('article.scenario', {
     has: page.locator(`a[href="#/scenario/${ID}"]`),
