@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compileHints } from './vite/compile-hints-plugin';
 import { contentSecurityPolicy, scenarios } from './vite/scenarios-plugin';
 
 /**
@@ -45,7 +46,7 @@ const offline = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [svelte(), scenarios(), contentSecurityPolicy(), offline],
+  plugins: [svelte(), scenarios(), contentSecurityPolicy(), compileHints(), offline],
   build: { target: 'es2022' },
   test: {
     include: ['tests/**/*.test.ts'],
