@@ -79,6 +79,7 @@ export class AppState {
   /** Claim a run for this tab (one driver per run, others read-only); injectable for tests. */
   readonly claimRun: (runId: string) => Promise<RunLease>;
   private readonly openRepo: () => Promise<Repository>;
+  private localeBeforeOpen: Locale | null = null;
   // A plain cache, deliberately not reactive: nothing renders from it.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private compiledCache = new Map<string, Promise<CompiledScenario>>();
@@ -112,9 +113,12 @@ export class AppState {
     const repo = await this.openRepo();
     this.repo = repo;
     try {
-      const settings = await repo.getSettings();
-      this.settings = settings;
-      if (settings.locale) i18n.locale = settings.locale;
+      const stored = await repo.getSettings();
+      // A language picked while storage was opening wins over the stored one, and is saved.
+      const chosen = this.localeBeforeOpen;
+      this.settings = chosen ? { ...stored, locale: chosen } : stored;
+      if (chosen) await repo.saveSettings(this.settings);
+      else if (stored.locale) i18n.locale = stored.locale;
       await this.refresh();
     } catch (err) {
       this.report(err);
@@ -158,8 +162,16 @@ export class AppState {
   }
 
   /** Switch the UI language and remember it. */
+  /**
+   * Switch the UI language and remember it. The header's switch works from the first paint; a
+   * choice made before storage has opened is kept and saved by `init`.
+   */
   async setLocale(locale: Locale): Promise<void> {
     i18n.locale = locale;
+    if (!this.repo) {
+      this.localeBeforeOpen = locale;
+      return;
+    }
     await this.saveSettings({ ...this.settings, locale });
   }
 

@@ -64,6 +64,16 @@ export async function makeApp(
   scenarios: CompiledScenario[],
   options: { repo?: Repository; role?: 'driver' | 'viewer' } = {},
 ): Promise<TestApp> {
+  const t = makeUnopenedApp(scenarios, options);
+  await t.app.init();
+  return t;
+}
+
+/** An app whose storage has not opened yet (as between the first paint and `init`). */
+export function makeUnopenedApp(
+  scenarios: CompiledScenario[],
+  options: { repo?: Repository; role?: 'driver' | 'viewer' } = {},
+): TestApp {
   i18n.locale = 'en';
   const repo = options.repo ?? createMemoryRepository();
   const clock = createManualClock();
@@ -78,7 +88,6 @@ export async function makeApp(
       ),
     },
   });
-  await app.init();
   return { app, repo, clock, context: new Map([[APP_CONTEXT_KEY, app]]) };
 }
 
