@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { detectLocale, formatCount, i18n } from '../../src/ui/i18n/index.svelte';
+import {
+  detectLocale,
+  formatCount,
+  i18n,
+  initialLocale,
+  LOCALE_HINT_KEY,
+} from '../../src/ui/i18n/index.svelte';
 import { en } from '../../src/ui/i18n/en';
 import { ja } from '../../src/ui/i18n/ja';
 import SiteHeader from '../../src/ui/components/SiteHeader.svelte';
@@ -22,6 +28,31 @@ describe('language', () => {
       for (const n of samples) expect(formatCount(n)).toBe(new Intl.NumberFormat(locale).format(n));
     }
     i18n.locale = 'en';
+  });
+
+  it('starts in the language last chosen on this device, before storage has opened', () => {
+    const store = new Map<string, string>();
+    const hints = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
+    expect(initialLocale(hints, ['en-GB'])).toBe('en');
+    store.set(LOCALE_HINT_KEY, 'ja');
+    expect(initialLocale(hints, ['en-GB'])).toBe('ja');
+    store.set(LOCALE_HINT_KEY, '<script>');
+    expect(initialLocale(hints, ['en-GB'])).toBe('en');
+    const broken = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {},
+    };
+    expect(initialLocale(broken, ['ja'])).toBe('ja');
+    expect(initialLocale(null, ['fr', 'en'])).toBe('en');
+    i18n.locale = 'ja';
+    expect(localStorage.getItem(LOCALE_HINT_KEY)).toBe('ja');
+    i18n.locale = 'en';
+    expect(localStorage.getItem(LOCALE_HINT_KEY)).toBe('en');
   });
 
   it('has the same keys in both dictionaries, none empty', () => {

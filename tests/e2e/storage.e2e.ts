@@ -2,7 +2,7 @@
  * Storage end to end, in real Chromium with real IndexedDB: a reload at every node resumes the same
  * screen; a full disk (CDP quota override) shows a clear message and loses nothing already saved;
  * a missing IndexedDB falls back to memory with a banner; a second tab on the same run is read-only
- * and takes over when the first closes.
+ * and takes over when the first closes; a chosen language shows from the first paint after a reload.
  *
  * Build first: `npx vite build --outDir /tmp/storage-dist`, then
  * `FIREBREAK_DIST=/tmp/storage-dist npx vitest run -c vitest.e2e.config.ts tests/e2e/storage.e2e.ts`.
@@ -295,6 +295,31 @@ describe('storage in real Chromium', () => {
     await screenshot(page, 'storage-quota-start');
     expect(page.url()).toContain(`#/scenario/${SCENARIO}`);
     expect(await storedEvents(page, first)).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a language chosen on this device is there from the first paint after a reload', async () => {
+    const context = await newContext(); // an English browser
+    // Record the library heading as first rendered, before storage has opened.
+    await context.addInitScript(`
+      new MutationObserver((_, observer) => {
+        const h1 = document.querySelector('main h1');
+        if (h1) {
+          window.__firstHeading = h1.textContent;
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    `);
+    const { page, problems } = await openPage(context, `${served.url}/#/`);
+    await settled(page);
+    expect(await page.evaluate('window.__firstHeading')).toBe('Scenarios');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.locator('main h1', { hasText: 'シナリオ' }).waitFor();
+    await page.reload();
+    await settled(page);
+    expect(await page.evaluate('window.__firstHeading')).toBe('シナリオ');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('ja');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -28,7 +28,45 @@ export function detectLocale(
   return 'en';
 }
 
-let current = $state<Locale>(detectLocale());
+/**
+ * Where the last chosen language is mirrored for the next start. The setting itself lives in the
+ * repository (IndexedDB), which opens after the first paint; this synchronous copy lets the first
+ * paint already use it, so a Japanese team on a borrowed English laptop does not see the library
+ * flash in English. It is only a hint: the repository's setting wins once it is read.
+ */
+export const LOCALE_HINT_KEY = 'firebreak.locale';
+
+/** The subset of `Storage` the hint uses (tests pass a map). */
+export type HintStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+function hintStore(): HintStore | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    // Storage disabled by the browser's privacy settings: there is no hint, only the setting.
+    return null;
+  }
+}
+
+/** The language to start in: the mirrored choice if there is one, else the browser's. */
+export function initialLocale(
+  store: HintStore | null = hintStore(),
+  languages?: readonly string[],
+): Locale {
+  const hint = readHint(store);
+  return hint === 'ja' || hint === 'en' ? hint : detectLocale(languages);
+}
+
+function readHint(store: HintStore | null): string | null {
+  try {
+    return store?.getItem(LOCALE_HINT_KEY) ?? null;
+  } catch {
+    // A store that refuses reads is a store with no hint.
+    return null;
+  }
+}
+
+let current = $state<Locale>(initialLocale());
 
 /** The current UI locale. Setting it re-renders every `t()` call and updates `<html lang>`. */
 export const i18n = {
@@ -38,6 +76,12 @@ export const i18n = {
   set locale(value: Locale) {
     current = value;
     if (typeof document !== 'undefined') document.documentElement.lang = value;
+    try {
+      hintStore()?.setItem(LOCALE_HINT_KEY, value);
+    } catch {
+      // Quota or privacy settings: the repository still saves the setting and reports failures;
+      // only the next start's first paint falls back to the browser language.
+    }
   },
 };
 
