@@ -30,13 +30,6 @@ export function announcementFor(secondsLeft: number | null): number | null {
   return null;
 }
 
-/** A fresh seed for a run, chosen once at its start and stored with it (determinism on replay). */
-export function newSeed(): number {
-  const buf = new Uint32Array(1);
-  globalThis.crypto.getRandomValues(buf);
-  return buf[0]!;
-}
-
 export class RunController extends RunSession {
   snapshot = $state.raw<RunSnapshot>() as RunSnapshot;
   view: RunView = $derived.by(() => viewRun(this.compiled, this.snapshot));

@@ -35,6 +35,13 @@ export function createRun(
   };
 }
 
+/** A fresh seed for a run, chosen once at its start and stored with it (determinism on replay). */
+export function newSeed(): number {
+  const buf = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(buf);
+  return buf[0]!;
+}
+
 /** A short, URL-safe, random run id. */
 export function newRunId(): string {
   const bytes = new Uint8Array(9);

@@ -6,8 +6,7 @@ import type { CompiledScenario } from '../engine';
 import type { StoredRun } from '../storage/types';
 import { asStorageError, type AppState } from './app-state.svelte';
 import { router, type Route } from './router.svelte';
-import { newSeed } from './run-controller.svelte';
-import { createRun, newRunId, type RunOptions } from './run-factory';
+import { createRun, newRunId, newSeed, type RunOptions } from './run-factory';
 
 /** A new run of `compiled`, created now (by the app's clock) with a fresh id and seed. */
 export function newRun(app: AppState, compiled: CompiledScenario, options: RunOptions): StoredRun {
