@@ -6,13 +6,8 @@
  */
 import type { ScenarioProblem } from './loader';
 import { outcomeTargets } from './scenario-index';
-import {
-  LAST_STATEMENT,
-  LOCALES,
-  type ChoiceOutcome,
-  type LocalText,
-  type Scenario,
-} from './schema';
+import { LAST_STATEMENT, LOCALES } from './format-constants';
+import type { ChoiceOutcome, LocalText, Scenario } from './schema';
 
 /** Size and shape of a scenario's decision graph. */
 export interface GraphStats {

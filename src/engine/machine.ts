@@ -23,10 +23,9 @@ import {
   LAST_STATEMENT,
   SIGNOFF_ROLES,
   signoffMinutesOf,
-  type ChoiceOutcome,
-  type Scenario,
   type SignoffRole,
-} from './schema';
+} from './format-constants';
+import type { ChoiceOutcome, Scenario } from './schema';
 import { statementId } from './feed-ids';
 
 type DecisionEvent = Extract<RunEvent, { type: 'choice.select' | 'clock.deadline' }>;

@@ -9,13 +9,31 @@
 // Before the first schema is built: no JIT probe under the app's CSP (see src/zod-config.ts).
 import '../zod-config';
 import { z } from 'zod';
+import {
+  DEFAULT_SIGNOFF_MINUTES,
+  LAST_STATEMENT,
+  LOCALES,
+  SIGNOFF_ROLES,
+  signoffMinutesOf,
+  type Locale,
+  type SignoffRole,
+} from './format-constants';
 import { METRICS } from './metrics';
+
+// The format's plain values live in `format-constants.ts` (no zod), so the compiler and the
+// machine load without the schemas; they are re-exported here as part of the format.
+export {
+  DEFAULT_SIGNOFF_MINUTES,
+  LAST_STATEMENT,
+  LOCALES,
+  SIGNOFF_ROLES,
+  signoffMinutesOf,
+  type Locale,
+  type SignoffRole,
+};
 
 /** The scenario format this build reads. Bump it together with a migration in the loader. */
 export const FORMAT_VERSION = 1;
-
-/** In `deletes`, the company's most recent published statement. */
-export const LAST_STATEMENT = 'last-statement';
 
 /** Longest single text a scenario may hold; long enough for a press release, short enough to lay out. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -29,10 +47,6 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const IdSchema = z
   .string()
   .regex(ID_PATTERN, { error: 'must be a short id of lower-case letters, digits and dashes' });
-
-/** The languages every scenario text is written in. */
-export const LOCALES = ['ja', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 const Text = z.string().min(1, { error: 'must not be empty' }).max(MAX_TEXT_LENGTH);
 
@@ -318,25 +332,10 @@ export const WeightsSchema = z.strictObject({
   outcome: Weight.default(1),
 });
 
-/** Roles whose approval a statement can wait for (team drills' optional sign-off step). */
-export const SIGNOFF_ROLES = ['legal', 'executive'] as const;
-export type SignoffRole = (typeof SIGNOFF_ROLES)[number];
-
-/**
- * Simulated minutes each sign-off costs a statement, unless the scenario says otherwise: legal
- * reads every word, the executive mostly the headline.
- */
-export const DEFAULT_SIGNOFF_MINUTES: Record<SignoffRole, number> = { legal: 30, executive: 20 };
-
 const SignoffMinutes = z
   .int()
   .min(0)
   .max(24 * 60);
-
-/** Simulated minutes each sign-off costs in a scenario: its own figures over the defaults. */
-export function signoffMinutesOf(scenario: Pick<Scenario, 'signoff'>): Record<SignoffRole, number> {
-  return { ...DEFAULT_SIGNOFF_MINUTES, ...scenario.signoff };
-}
 
 export const RoleSchema = z.strictObject({
   id: IdSchema,
