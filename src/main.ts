@@ -10,8 +10,8 @@ import { AppState } from './ui/app-state.svelte';
 import App from './ui/App.svelte';
 import './ui/styles/global.css';
 
-// Storage (localforage, the record schemas) loads beside the first screen, not before it: the
-// library paints from the built-in catalog while IndexedDB opens.
+// Storage (localforage, the record schemas) loads after the first screen has painted (App.svelte
+// starts it): the library paints from the built-in catalog while IndexedDB opens.
 const storage = () => import('./storage');
 const app = new AppState({
   openRepository: async () => (await storage()).openRepository(),
