@@ -232,7 +232,9 @@ export class AppState {
     const { scenario, hash } = loaded.compiled;
     await this.requireRepo().saveScenario({
       id: scenario.id,
-      fileName,
+      // The record keeps at most 500 characters of a name (record-schemas.ts); a longer one is
+      // only a label, so it is shortened rather than refused.
+      fileName: fileName.slice(0, 500),
       text,
       hash,
       importedAt: this.clock.now(),

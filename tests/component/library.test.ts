@@ -89,6 +89,16 @@ describe('importing a scenario file', () => {
     expect((await t.repo.listScenarios()).scenarios.map((s) => s.id)).toEqual(['feed-drill']);
   });
 
+  it('keeps a file with an overlong name, shortening the stored name', async () => {
+    const t = await makeApp([minimal()]);
+    render(LibraryScreen, { context: t.context });
+    const name = `${'n'.repeat(600)}.yaml`;
+    await upload(name, readFileSync('tests/component/fixtures/feed-drill.yaml', 'utf8'));
+    expect(await screen.findByText('Imported “\u2068Feed drill\u2069”.')).toBeInTheDocument();
+    const [stored] = (await t.repo.listScenarios()).scenarios;
+    expect(stored?.fileName).toBe(name.slice(0, 500));
+  });
+
   it('shows the readable problems list for a bad file and stores nothing', async () => {
     const t = await makeApp([minimal()]);
     render(LibraryScreen, { context: t.context });
