@@ -31,12 +31,10 @@ export {
   type StorageEstimateView,
   type StorageManagerLike,
 } from './persistence';
-// `resume.ts` (resumeRun, rebaseRun) and `records.ts` (prepareScenarioImport, newRunRecord,
-// recordEvent) run the engine, so they are not re-exported here: this entry point loads with the
-// app's first screen and must not pull the lazily loaded engine. Import them from their modules
-// where the engine is already loaded (the run and import screens).
+// `resume.ts` (resumeRun, rebaseRun) runs the engine, so it is not re-exported here: this entry
+// point loads right after the first screen and must not pull the lazily loaded engine. Import it
+// from its module where the engine is already loaded (the run screens).
 export type { ResumeResult, Replayed, ReplayFailure } from './resume';
-export type { ScenarioImport, NewRun } from './records';
 export {
   makeBackup,
   parseBackup,

@@ -16,8 +16,8 @@ import {
   type RunInput,
   type RunSnapshot,
 } from '../../../src/engine';
-import { newRunRecord } from '../../../src/storage/records';
 import { resumeRun } from '../../../src/storage/resume';
+import { createRun } from '../../../src/ui/run-factory';
 import { compile, freshDbName, openOn } from './helpers';
 
 const FILES = [
@@ -106,10 +106,10 @@ describe.each(FILES)('save, reload and replay equals never reloading: %s', (file
         const k = saveAt % (events.length + 1);
         const db = freshDbName();
         const repo = await openOn(db);
-        const run = newRunRecord(
-          { compiled, text },
-          { id: 'run-1', input, mode: 'learning', team: 'T', participants: [], locale: 'en' },
-          startedAt,
+        const run = createRun(
+          compiled,
+          { mode: 'learning', timer, team: 'T', locale: 'en' },
+          { now: startedAt, id: 'run-1', seed },
         );
         await repo.saveRun({
           ...run,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { replayRun } from '../../../src/engine';
-import { prepareScenarioImport, newRunRecord, recordEvent } from '../../../src/storage/records';
 import { rebaseRun, resumeRun } from '../../../src/storage/resume';
+import { createRun } from '../../../src/ui/run-factory';
+import { appendEvent } from '../../../src/ui/run-session.svelte';
 import { compile, makeRun, MINIMAL, MINIMAL_TEXT } from './helpers';
 
 // The same scenario with the "wait" choice's cost changed: different hash, same choices.
@@ -97,32 +98,27 @@ describe('resumeRun', () => {
   });
 });
 
-describe('record builders', () => {
-  it('prepareScenarioImport validates a shared file and builds its record', () => {
-    const ok = prepareScenarioImport(MINIMAL_TEXT, 'minimal.yaml', 9);
-    expect(ok).toMatchObject({
-      ok: true,
-      record: { id: 'minimal', fileName: 'minimal.yaml', hash: MINIMAL.hash, importedAt: 9 },
-    });
-    expect(prepareScenarioImport('id: [', 'bad.yaml')).toMatchObject({ ok: false });
-  });
-
-  it('newRunRecord + recordEvent build a run that marks itself finished at the ending', () => {
-    const input = { seed: 1, timer: false, startedAt: 0 };
-    let run = newRunRecord(
-      { compiled: MINIMAL, text: MINIMAL_TEXT },
-      { id: 'n', input, mode: 'assessment', team: 'T', participants: ['a'], locale: 'ja' },
-      1,
+describe('the records the app builds for a run', () => {
+  it('a new run stores the scenario it is played on, and marks itself finished at the ending', () => {
+    let run = createRun(
+      MINIMAL,
+      { mode: 'assessment', timer: false, team: '  T  ', locale: 'ja' },
+      { now: 1, id: 'n', seed: 1 },
     );
     expect(run).toMatchObject({
       status: 'active',
       events: [],
+      team: 'T',
       scenarioHash: MINIMAL.hash,
       createdAt: 1,
+      input: { seed: 1, timer: false, startedAt: 1 },
     });
+    // The stored text replays the run even if the library's copy changes.
+    expect(resumeRun(run, compile(run.scenarioText)).status).toBe('same');
     const event = { type: 'choice.select' as const, choiceId: 'apologise', at: 5 };
-    const after = replayRun(MINIMAL, input, [event]);
-    run = recordEvent(run, event, after, 6);
+    const after = replayRun(MINIMAL, run.input, [event]);
+    run = appendEvent(MINIMAL, run, event, after, 6);
     expect(run).toMatchObject({ status: 'finished', events: [event], updatedAt: 6 });
+    expect(run.result?.grade).toMatch(/^[A-E]$/);
   });
 });
