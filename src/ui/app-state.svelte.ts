@@ -161,7 +161,6 @@ export class AppState {
     return this.requireRepo().getRun(id);
   }
 
-  /** Switch the UI language and remember it. */
   /**
    * Switch the UI language and remember it. The header's switch works from the first paint; a
    * choice made before storage has opened is kept and saved by `init`.
